@@ -190,6 +190,7 @@ final class DqnNetworks implements AutoCloseable {
 
   void load(Path dir) throws IOException {
     Networks.load(online, manager, dir.resolve("q_network.params"));
+    online.flatParameter().getArray().setRequiresGradient(true);
     adam.parametersReplaced();
     updatesAtLastCopy = -1;
     Path t = dir.resolve("q_target.params");
