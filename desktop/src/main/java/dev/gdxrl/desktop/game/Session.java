@@ -128,6 +128,10 @@ final class Session<A> implements AutoCloseable {
     return env.spec().id();
   }
 
+  Env<float[], A> env() {
+    return env;
+  }
+
   GameView<A> view() {
     return view;
   }
