@@ -2,7 +2,7 @@ package dev.gdxrl.desktop.game;
 
 import java.util.Locale;
 
-/** Who chooses the actions in the rendered game. */
+/** The built-in drivers of the rendered game, by the {@code Controller} names they get. */
 public enum Driver {
   /** The keyboard (see the game's key help). */
   HUMAN,
@@ -26,7 +26,4 @@ public enum Driver {
     return null;
   }
 
-  Driver next() {
-    return values()[(ordinal() + 1) % values().length];
-  }
 }

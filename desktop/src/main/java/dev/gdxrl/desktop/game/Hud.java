@@ -8,6 +8,7 @@ import com.badlogic.gdx.graphics.g2d.GlyphLayout;
 import com.badlogic.gdx.graphics.g2d.SpriteBatch;
 import com.badlogic.gdx.graphics.glutils.ShapeRenderer;
 import com.badlogic.gdx.utils.Align;
+import dev.gdxrl.control.Insight;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -34,10 +35,11 @@ final class Hud {
       boolean paused, String keysHelp) {
     lines.clear();
     lines.add(String.format(Locale.ROOT, "%s   episode %d   seed %d   driver %s",
-        s.envId(), s.episode(), s.seed(), s.driver().label()));
+        s.envId(), s.episode(), s.seed(), s.driver().name()));
     lines.add(String.format(Locale.ROOT, "step %d   return %.2f   last reward %+.3f",
         s.steps(), s.episodeReturn(), s.lastReward()));
     s.view().hudLines(lines);
+    insightLine(s.driver().insight());
 
     float lineHeight = font.getLineHeight();
     float panelWidth = 0;
@@ -75,6 +77,34 @@ final class Hud {
     }
     batch.end();
     Gdx.gl.glDisable(GL20.GL_BLEND);
+  }
+
+  /** What a learned driver thought at its last decision, when it can say. */
+  private void insightLine(Insight insight) {
+    if (insight == null) {
+      return;
+    }
+    StringBuilder b = new StringBuilder(switch (insight.kind()) {
+      case ACTION_VALUES -> "Q";
+      case ACTION_PROBABILITIES -> "p";
+      case GAUSSIAN -> "mean";
+    });
+    appendValues(b, insight.values(), insight.chosen());
+    if (insight.std() != null) {
+      b.append("   std");
+      appendValues(b, insight.std(), -1);
+    }
+    if (!Double.isNaN(insight.stateValue())) {
+      b.append(String.format(Locale.ROOT, "   V %.2f", insight.stateValue()));
+    }
+    lines.add(b.toString());
+  }
+
+  private static void appendValues(StringBuilder b, float[] values, int chosen) {
+    for (int i = 0; i < values.length; i++) {
+      b.append(i == chosen ? "  [" : "  ").append(String.format(Locale.ROOT, "%.2f", values[i]))
+          .append(i == chosen ? "]" : "");
+    }
   }
 
   private static String banner(Session<?> s, boolean paused) {

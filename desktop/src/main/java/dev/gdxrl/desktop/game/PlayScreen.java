@@ -87,7 +87,9 @@ final class PlayScreen extends ScreenAdapter {
       Policy<float[], A> heuristic = registry.entry(config.envId()).heuristic() == null
           ? null
           : (Policy<float[], A>) registry.heuristic(config.envId());
-      return new Session<>(env, view, keys, heuristic, config.driver(), config.seed());
+      return new Session<>(env, view,
+          Session.standardControllers(env, view, keys, heuristic, config.seed()),
+          config.driver().label(), config.seed());
     } catch (RuntimeException e) {
       env.close();
       throw e;

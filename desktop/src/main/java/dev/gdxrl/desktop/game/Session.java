@@ -1,15 +1,17 @@
 package dev.gdxrl.desktop.game;
 
+import dev.gdxrl.control.Controller;
 import dev.gdxrl.control.Policy;
 import dev.gdxrl.env.Env;
 import dev.gdxrl.env.Info;
 import dev.gdxrl.env.Step;
-import java.util.EnumMap;
-import java.util.Map;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.SplittableRandom;
 
 /**
- * One env being played: steps it through the Env API with the current driver's action and keeps
+ * One env being played: steps it through the Env API with the action of the {@link Controller}
+ * that drives now (keyboard, heuristic, random, or a learned one added by the caller) and keeps
  * the numbers the HUD shows. Knows nothing of GL or of time; {@link PlayScreen} decides when to step.
  *
  * @param <A> the env's action type
@@ -17,8 +19,8 @@ import java.util.SplittableRandom;
 final class Session<A> implements AutoCloseable {
   private final Env<float[], A> env;
   private final GameView<A> view;
-  private final Map<Driver, Policy<float[], A>> policies = new EnumMap<>(Driver.class);
-  private Driver driver;
+  private final List<Controller<A>> controllers;
+  private int current;
   private long seed;
   private int episode;
   private int steps;
@@ -29,23 +31,45 @@ final class Session<A> implements AutoCloseable {
   private float[] observation;
 
   /**
-   * @param heuristic the env's scripted pilot, or null if it has none
+   * @param controllers who can drive, in the order the driver key cycles through them
+   * @param driver the {@link Controller#name()} of the one that drives first
    */
-  Session(Env<float[], A> env, GameView<A> view, KeyInput keys, Policy<float[], A> heuristic,
-      Driver driver, long seed) {
+  Session(Env<float[], A> env, GameView<A> view, List<Controller<A>> controllers, String driver,
+      long seed) {
     this.env = env;
     this.view = view;
-    policies.put(Driver.HUMAN, view.keyboard(keys));
+    this.controllers = List.copyOf(controllers);
+    this.current = indexOf(driver);
+    if (current < 0) {
+      throw new IllegalArgumentException(
+          "env '" + env.spec().id() + "' has no driver '" + driver + "'");
+    }
+    reset(seed);
+  }
+
+  /**
+   * The standard drivers: the view's keyboard ("human"), the registry's heuristic if any, and
+   * uniformly random actions from a generator seeded with {@code seed}.
+   */
+  static <A> List<Controller<A>> standardControllers(Env<float[], A> env, GameView<A> view,
+      KeyInput keys, Policy<float[], A> heuristic, long seed) {
+    List<Controller<A>> list = new ArrayList<>();
+    list.add(Controller.of(Driver.HUMAN.label(), view.keyboard(keys)));
     if (heuristic != null) {
-      policies.put(Driver.HEURISTIC, heuristic);
+      list.add(Controller.of(Driver.HEURISTIC.label(), heuristic));
     }
     SplittableRandom rng = new SplittableRandom(seed ^ 0x5DEECE66DL);
-    policies.put(Driver.RANDOM, obs -> env.actionSpace().sample(rng));
-    if (!policies.containsKey(driver)) {
-      throw new IllegalArgumentException("env '" + env.spec().id() + "' has no " + driver.label() + " driver");
+    list.add(Controller.of(Driver.RANDOM.label(), obs -> env.actionSpace().sample(rng)));
+    return list;
+  }
+
+  private int indexOf(String name) {
+    for (int i = 0; i < controllers.size(); i++) {
+      if (controllers.get(i).name().equals(name)) {
+        return i;
+      }
     }
-    this.driver = driver;
-    reset(seed);
+    return -1;
   }
 
   /** Starts a new episode from {@code seed}. */
@@ -53,7 +77,7 @@ final class Session<A> implements AutoCloseable {
     seed = newSeed;
     episode++;
     observation = env.reset(seed);
-    policies.values().forEach(Policy::reset);
+    controllers.forEach(Controller::reset);
     steps = 0;
     episodeReturn = 0;
     lastReward = 0;
@@ -67,7 +91,7 @@ final class Session<A> implements AutoCloseable {
     if (done) {
       return;
     }
-    A action = policies.get(driver).act(observation);
+    A action = controllers.get(current).decide(observation);
     view.beforeStep();
     Step<float[]> s = env.step(action);
     view.afterStep(action, s);
@@ -82,17 +106,14 @@ final class Session<A> implements AutoCloseable {
     }
   }
 
-  /** Switches to the next driver that this env has. */
+  /** Switches to the next driver. */
   void cycleDriver() {
-    Driver d = driver.next();
-    while (!policies.containsKey(d)) {
-      d = d.next();
-    }
-    driver = d;
+    current = (current + 1) % controllers.size();
   }
 
-  Driver driver() {
-    return driver;
+  /** The controller driving now. */
+  Controller<A> driver() {
+    return controllers.get(current);
   }
 
   long seed() {
