@@ -29,7 +29,8 @@ import picocli.CommandLine.Spec;
     footer = {
       "",
       "Keys: R restart (same seed), N next seed, C cycle driver, Space pause, . step, Esc quit.",
-      "cartpole: Left/A and Right/D push the cart."
+      "cartpole: Left/A and Right/D push the cart.",
+      "lunarlander, lunarlander-continuous: Up/W main engine, Left/A and Right/D side engines."
     })
 final class PlayCommand implements Callable<Integer> {
   static final int DEFAULT_FRAMES = 120;

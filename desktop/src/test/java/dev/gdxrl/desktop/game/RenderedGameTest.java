@@ -3,6 +3,7 @@ package dev.gdxrl.desktop.game;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gdxrl.desktop.game.cartpole.CartPoleView;
+import dev.gdxrl.desktop.game.lunarlander.LunarLanderView;
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import javax.imageio.ImageIO;
@@ -49,5 +50,41 @@ class RenderedGameTest {
     // HUD: white text on a dark panel top left.
     assertThat(Screenshots.count(img, com.badlogic.gdx.graphics.Color.WHITE, 0, 0, 300, 60, 40))
         .as("HUD text").isGreaterThan(100);
+  }
+
+  @Test
+  void lunarLanderScreenshotShowsSkyMoonPadFlagsHullAndExhaust() throws Exception {
+    Path png = dir.resolve("lunarlander.png");
+    GameProcess.Result r = GameProcess.run(dir, "play", "--env", "lunarlander", "--driver",
+        "heuristic", "--seed", "0", "--screenshot", png.toString(), "--frames", "90");
+    assertThat(r.status()).as(r.output()).isZero();
+    BufferedImage img = ImageIO.read(png.toFile());
+    assertThat(img.getWidth()).isEqualTo(W);
+    assertThat(img.getHeight()).isEqualTo(H);
+    assertThat(Screenshots.dominantShare(img)).as("not a single colour").isLessThan(0.7);
+    assertThat(Screenshots.distinctColours(img, 200)).as("several colours").isGreaterThanOrEqualTo(6);
+
+    // World 20 m x 13.33 m fitted into 1280 x 720: 54 px per metre, 100 px bars left and right.
+    // The helipad spans x = 8..12 m (pixels 532..748) at y = H/4 (row 540); flags 50 px tall.
+    assertThat(Screenshots.count(img, LunarLanderView.SPACE, 0, 200, 95, 600, TOL))
+        .as("letterbox bar").isGreaterThan(30_000);
+    assertThat(Screenshots.count(img, LunarLanderView.SKY, 1000, 120, 1170, 330, TOL))
+        .as("sky top right").isGreaterThan(30_000);
+    assertThat(Screenshots.count(img, LunarLanderView.MOON, 540, 560, 740, 680, TOL))
+        .as("moon below the pad").isGreaterThan(20_000);
+    assertThat(Screenshots.count(img, LunarLanderView.PAD, 540, 535, 740, 546, TOL))
+        .as("helipad line").isGreaterThan(400);
+    assertThat(Screenshots.count(img, LunarLanderView.FLAG, 528, 445, 585, 472, TOL))
+        .as("left flag").isGreaterThan(80);
+    assertThat(Screenshots.count(img, LunarLanderView.FLAG, 744, 445, 800, 472, TOL))
+        .as("right flag").isGreaterThan(80);
+    assertThat(Screenshots.count(img, LunarLanderView.HULL, 100, 0, 1180, 540, TOL))
+        .as("hull above the pad").isGreaterThan(1_000);
+    // Exhaust: the heuristic fires its main engine while descending; particles are warm colours.
+    Screenshots.RgbTest exhaust = (red, green, blue) -> red > green + 30 && red > blue + 60;
+    int warm = Screenshots.countWhere(img, 100, 100, 1180, 720, exhaust)
+        - Screenshots.countWhere(img, 528, 445, 585, 472, exhaust)
+        - Screenshots.countWhere(img, 744, 445, 800, 472, exhaust);
+    assertThat(warm).as("exhaust particles").isGreaterThan(200);
   }
 }

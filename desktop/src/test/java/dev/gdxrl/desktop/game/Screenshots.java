@@ -54,4 +54,24 @@ final class Screenshots {
     }
     return (double) max / ((long) img.getWidth() * img.getHeight());
   }
+
+  /** A test on one pixel's 0-255 channels. */
+  @FunctionalInterface
+  interface RgbTest {
+    boolean test(int red, int green, int blue);
+  }
+
+  /** Pixels passing {@code test} in the rectangle [x0,x1) x [y0,y1). */
+  static int countWhere(BufferedImage img, int x0, int y0, int x1, int y1, RgbTest test) {
+    int n = 0;
+    for (int y = Math.max(0, y0); y < Math.min(img.getHeight(), y1); y++) {
+      for (int x = Math.max(0, x0); x < Math.min(img.getWidth(), x1); x++) {
+        int rgb = img.getRGB(x, y);
+        if (test.test((rgb >> 16) & 0xFF, (rgb >> 8) & 0xFF, rgb & 0xFF)) {
+          n++;
+        }
+      }
+    }
+    return n;
+  }
 }
