@@ -5,6 +5,7 @@ import dev.gdxrl.desktop.game.Driver;
 import dev.gdxrl.desktop.game.GameViews;
 import dev.gdxrl.desktop.game.PlayConfig;
 import dev.gdxrl.desktop.game.PlayOutcome;
+import dev.gdxrl.desktop.game.WindowUnavailableException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -87,7 +88,14 @@ final class PlayCommand implements Callable<Integer> {
     }
     PlayConfig config = new PlayConfig(id, seed, d, shot, frames == null ? DEFAULT_FRAMES : frames,
         PlayConfig.DEFAULT_WIDTH, PlayConfig.DEFAULT_HEIGHT);
-    PlayOutcome outcome = DesktopLauncher.launch(config, main.registry());
+    PlayOutcome outcome;
+    try {
+      outcome = DesktopLauncher.launch(config, main.registry());
+    } catch (WindowUnavailableException e) {
+      throw Main.usage(spec, "could not open a window: " + e.getMessage() + "; check DISPLAY="
+          + main.environment().getOrDefault("DISPLAY", "") + ", or run under xvfb-run -a,"
+          + " or headless: gdx-rl eval --env " + id + " --policy heuristic");
+    }
     if (outcome.error() != null) {
       spec.commandLine().getErr().println("gdx-rl play: " + outcome.error());
       return Main.EXIT_FAILURE;
