@@ -17,6 +17,9 @@ public interface LunarLanderListener {
   /** The lander left the screen sideways: the episode ends with -100. */
   default void flewOff() {}
 
-  /** Leg {@code leg} (0: left, 1: right) started touching the ground. */
+  /**
+   * Leg {@code leg} started touching the ground (0: the reference's leg i = -1, which hangs on the
+   * hull's +x side; 1: leg i = +1, on the -x side).
+   */
   default void legTouchdown(int leg) {}
 }

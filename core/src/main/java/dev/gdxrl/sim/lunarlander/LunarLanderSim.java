@@ -92,6 +92,14 @@ public final class LunarLanderSim {
 
   private World world;
   private Body hull;
+  // hull state read once after each step (one JNI round per value, none in the getters)
+  private float hullX;
+  private float hullY;
+  private float hullAngle;
+  private float hullVx;
+  private float hullVy;
+  private float hullOmega;
+  private boolean hullAwake;
   private boolean hullTouched;
   private Outcome outcome = Outcome.NONE;
   private boolean disposed;
@@ -137,6 +145,19 @@ public final class LunarLanderSim {
 
     buildTerrain(heights);
     buildLander(forceX, forceY);
+    readHull();
+  }
+
+  private void readHull() {
+    Vector2 p = hull.getPosition();
+    hullX = p.x;
+    hullY = p.y;
+    Vector2 v = hull.getLinearVelocity();
+    hullVx = v.x;
+    hullVy = v.y;
+    hullAngle = hull.getAngle();
+    hullOmega = hull.getAngularVelocity();
+    hullAwake = hull.isAwake();
   }
 
   private void buildTerrain(double[] drawn) {
@@ -238,14 +259,13 @@ public final class LunarLanderSim {
     checkReady();
     double d0 = draw0 / SCALE;
     double d1 = draw1 / SCALE;
-    double angle = hull.getAngle();
+    double angle = hullAngle;
     double tipX = Math.sin(angle);
     double tipY = Math.cos(angle);
     double sideX = -tipY;
     double sideY = tipX;
-    Vector2 pos = hull.getPosition();
-    double px = pos.x;
-    double py = pos.y;
+    double px = hullX;
+    double py = hullY;
 
     clearEngines();
     if (main > 0) {
@@ -274,9 +294,10 @@ public final class LunarLanderSim {
     legContactBefore[0] = legContact[0];
     legContactBefore[1] = legContact[1];
     world.step(DT, VELOCITY_ITERATIONS, POSITION_ITERATIONS);
+    readHull();
 
     Outcome previous = outcome;
-    if (!hull.isAwake()) {
+    if (!hullAwake) {
       outcome = Outcome.LANDED;
     } else if (hullTouched) {
       outcome = Outcome.CRASHED;
@@ -412,39 +433,39 @@ public final class LunarLanderSim {
 
   public float hullX() {
     checkReady();
-    return hull.getPosition().x;
+    return hullX;
   }
 
   public float hullY() {
     checkReady();
-    return hull.getPosition().y;
+    return hullY;
   }
 
   /** Hull angle in radians, counter-clockwise. */
   public float hullAngle() {
     checkReady();
-    return hull.getAngle();
+    return hullAngle;
   }
 
   public float hullVelocityX() {
     checkReady();
-    return hull.getLinearVelocity().x;
+    return hullVx;
   }
 
   public float hullVelocityY() {
     checkReady();
-    return hull.getLinearVelocity().y;
+    return hullVy;
   }
 
   public float hullAngularVelocity() {
     checkReady();
-    return hull.getAngularVelocity();
+    return hullOmega;
   }
 
   /** False once Box2D has put the hull to sleep (it came to rest). */
   public boolean hullAwake() {
     checkReady();
-    return hull.isAwake();
+    return hullAwake;
   }
 
   /** True when the hull has touched the ground in this episode. */
@@ -473,7 +494,10 @@ public final class LunarLanderSim {
     return out;
   }
 
-  /** Centre x of leg {@code n} (0: left, 1: right), metres. */
+  /**
+   * Centre x of leg {@code n}, metres. Leg 0 is the reference's i = -1: created at W/2 + 20 px and
+   * jointed so that it hangs on the hull's +x side; leg 1 (i = +1) hangs on the -x side.
+   */
   public float legX(int n) {
     checkReady();
     return legs[n].getPosition().x;
@@ -485,8 +509,10 @@ public final class LunarLanderSim {
     return legs[n].getPosition().y;
   }
 
-  /** Angle of leg {@code n}, radians. Its box has half-size {@link #LEG_HALF_WIDTH} x {@link
-   * #LEG_HALF_HEIGHT}. */
+  /**
+   * Angle of leg {@code n}, radians. Its box has half-size {@link #LEG_HALF_WIDTH} x {@link
+   * #LEG_HALF_HEIGHT}.
+   */
   public float legAngle(int n) {
     checkReady();
     return legs[n].getAngle();
@@ -550,7 +576,7 @@ public final class LunarLanderSim {
 
   /** (x - W/2) / (W/2) in double, the first observation; |value| >= 1 means off screen. */
   double normalizedX() {
-    return (hull.getPosition().x - W / 2) / (W / 2);
+    return (hullX - W / 2) / (W / 2);
   }
 
   Body hullBody() {
