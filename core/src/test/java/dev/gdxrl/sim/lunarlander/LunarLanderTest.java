@@ -8,6 +8,7 @@ import dev.gdxrl.env.Env;
 import dev.gdxrl.env.EnvRegistry;
 import dev.gdxrl.env.Envs;
 import dev.gdxrl.env.Info;
+import dev.gdxrl.env.RandomSource;
 import dev.gdxrl.env.Step;
 import java.util.ArrayList;
 import java.util.List;
@@ -183,6 +184,50 @@ class LunarLanderTest {
         } while (!s.done());
       }
       return total / episodes;
+    }
+  }
+
+  @Test
+  void drawsComeInTheReferenceOrder() {
+    List<double[]> asked = new ArrayList<>();
+    SplittableRandom rng = new SplittableRandom(9);
+    RandomSource recording = (lo, hi) -> {
+      asked.add(new double[] {lo, hi});
+      return lo + rng.nextDouble() * (hi - lo);
+    };
+    try (LunarLanderEnv env = new LunarLanderEnv(seed -> recording)) {
+      env.reset(0);
+      assertThat(asked).hasSize(16);
+      for (int i = 0; i < 12; i++) {
+        assertThat(asked.get(i)).containsExactly(0, LunarLanderSim.H / 2);
+      }
+      assertThat(asked.get(12)).containsExactly(-1000, 1000);
+      assertThat(asked.get(13)).containsExactly(-1000, 1000);
+      assertThat(asked.get(14)).containsExactly(-1, 1);
+      assertThat(asked.get(15)).containsExactly(-1, 1);
+      env.step(LunarLanderEnv.NOOP); // no engine: still two draws
+      env.step(LunarLanderEnv.MAIN_ENGINE);
+      assertThat(asked).hasSize(20);
+      assertThat(asked.get(19)).containsExactly(-1, 1);
+    }
+  }
+
+  @Test
+  void continuousThrottlesFollowTheReferenceMapping() {
+    try (LunarLanderContinuousEnv env = new LunarLanderContinuousEnv()) {
+      env.reset(0);
+      LunarLanderSim sim = env.sim();
+      env.step(new float[] {0f, 0.5f});
+      assertThat(sim.lastMainPower()).isZero();
+      assertThat(sim.lastSideDirection()).isZero();
+      env.step(new float[] {0.5f, -0.7f});
+      assertThat(sim.lastMainPower()).isCloseTo(0.75, org.assertj.core.data.Offset.offset(1e-7));
+      assertThat(sim.lastSideDirection()).isEqualTo(-1);
+      assertThat(sim.lastSidePower()).isCloseTo(0.7, org.assertj.core.data.Offset.offset(1e-6));
+      env.step(new float[] {1f, 1f});
+      assertThat(sim.lastMainPower()).isEqualTo(1.0);
+      assertThat(sim.lastSideDirection()).isEqualTo(1);
+      assertThat(sim.lastSidePower()).isEqualTo(1.0);
     }
   }
 

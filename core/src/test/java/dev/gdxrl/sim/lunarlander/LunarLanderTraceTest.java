@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.gdxrl.env.Env;
+import dev.gdxrl.env.Info;
 import dev.gdxrl.env.RandomSource;
 import dev.gdxrl.env.Step;
 import dev.gdxrl.env.TimeLimit;
@@ -76,6 +77,11 @@ class LunarLanderTraceTest {
         if (last.done() || refDone) {
           assertThat(last.terminated()).as("terminated at step %d", t).isEqualTo(trace.terminated.get(t));
           assertThat(last.truncated()).as("truncated at step %d", t).isEqualTo(trace.truncated.get(t));
+          if (last.terminated()) {
+            double refReward = trace.rewards.get(t);
+            assertThat(last.info().get(Info.OUTCOME)).as("outcome at step %d", t)
+                .isIn(refReward > 0 ? List.of("landed") : List.of("crashed", "flew_off"));
+          }
           break;
         }
       }
