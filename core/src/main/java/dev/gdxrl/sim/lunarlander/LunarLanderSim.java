@@ -579,10 +579,6 @@ public final class LunarLanderSim {
     return (hullX - W / 2) / (W / 2);
   }
 
-  Body hullBody() {
-    return hull;
-  }
-
   /** Tracks ground contacts as the reference does; allocates nothing. */
   private final class Contacts implements ContactListener {
     @Override
