@@ -31,12 +31,22 @@ public final class CartPoleEnv implements Env<float[], Integer> {
   private static final Map<String, Object> OFF_TRACK =
       Map.of(dev.gdxrl.env.Info.OUTCOME, OUTCOME_OFF_TRACK);
 
-  private final CartPoleSim sim = new CartPoleSim();
+  /** Rebuilt on each reset: Box2D keeps warm-starting impulses in its joints across episodes. */
+  private CartPoleSim sim = new CartPoleSim();
+  private boolean fresh = true;
   private boolean needsReset = true;
   private boolean closed;
 
   @Override
   public float[] reset(long seed) {
+    if (closed) {
+      throw new IllegalStateException("cartpole: reset() after close()");
+    }
+    if (!fresh) {
+      sim.dispose();
+      sim = new CartPoleSim();
+    }
+    fresh = false;
     RandomSource rng = RandomSource.seeded(seed);
     float x = (float) rng.uniform(-0.05, 0.05);
     float xDot = (float) rng.uniform(-0.05, 0.05);
@@ -72,7 +82,7 @@ public final class CartPoleEnv implements Env<float[], Integer> {
     return new float[] {sim.x(), sim.xDot(), sim.theta(), sim.thetaDot()};
   }
 
-  /** Read-only view for renderers. */
+  /** Read-only view for renderers; a new object after each reset. */
   public CartPoleSim sim() {
     return sim;
   }

@@ -1,0 +1,101 @@
+package dev.gdxrl.env;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+class VectorEnvTest {
+
+  private static VectorEnv<Integer> walks(int n, int threads) {
+    List<Env<float[], Integer>> envs = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      envs.add(new TimeLimit<>(new WalkEnv(), 4));
+    }
+    return new VectorEnv<>(envs, threads);
+  }
+
+  @Test
+  void autoResetKeepsTheFinalObservationAndEpisodeStats() {
+    try (VectorEnv<Integer> venv = walks(1, 1)) {
+      float x0 = venv.reset(0)[0][0];
+      Integer[] right = {1};
+      float[] last = null;
+      VectorEnv.Result r;
+      int steps = 0;
+      do {
+        r = venv.step(right);
+        steps++;
+        if (!r.done(0)) {
+          last = r.observations()[0];
+          assertThat(r.finalObservations()[0]).isNull();
+        }
+      } while (!r.done(0));
+      assertThat(steps).isEqualTo((int) (3 - x0));
+      assertThat(r.terminated()[0]).isTrue();
+      assertThat(r.finalObservations()[0][0]).isEqualTo(3f);
+      assertThat(r.episodes()[0].length()).isEqualTo(steps);
+      assertThat(r.observations()[0][0]).isBetween(-1f, 1f); // already the next episode
+      assertThat(last == null || last[0] < 3).isTrue();
+    }
+  }
+
+  @Test
+  void truncationIsReportedApartFromTermination() {
+    try (VectorEnv<Integer> venv = walks(1, 1)) {
+      venv.reset(0);
+      Integer[] wiggle = {1};
+      VectorEnv.Result r = null;
+      for (int t = 0; t < 4; t++) {
+        wiggle[0] = t % 2;
+        r = venv.step(wiggle);
+      }
+      assertThat(r.truncated()[0]).isTrue();
+      assertThat(r.terminated()[0]).isFalse();
+      assertThat(r.finalObservations()[0]).isNotNull();
+    }
+  }
+
+  @Test
+  void threadsDoNotChangeTheResults() {
+    List<String> one = trace(1);
+    List<String> two = trace(2);
+    List<String> three = trace(3);
+    assertThat(two).isEqualTo(one);
+    assertThat(three).isEqualTo(one);
+  }
+
+  private static List<String> trace(int threads) {
+    List<String> out = new ArrayList<>();
+    SplittableRandom rng = new SplittableRandom(1);
+    try (VectorEnv<Integer> venv = walks(5, threads)) {
+      venv.reset(10);
+      Integer[] a = new Integer[5];
+      for (int t = 0; t < 200; t++) {
+        for (int i = 0; i < 5; i++) {
+          a[i] = rng.nextInt(2);
+        }
+        VectorEnv.Result r = venv.step(a);
+        for (int i = 0; i < 5; i++) {
+          out.add(r.observations()[i][0] + ":" + r.rewards()[i] + ":" + r.terminated()[i] + ":"
+              + r.truncated()[i]);
+        }
+      }
+    }
+    return out;
+  }
+
+  @Test
+  void workerFailuresReachTheCaller() {
+    try (VectorEnv<Integer> venv = walks(2, 2)) {
+      venv.reset(0);
+      assertThatThrownBy(() -> venv.step(new Integer[] {0, 7}))
+          .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("bad action 7");
+      assertThatThrownBy(() -> venv.step(new Integer[] {0}))
+          .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("1 actions for 2");
+    }
+  }
+}
