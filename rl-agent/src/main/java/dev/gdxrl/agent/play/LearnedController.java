@@ -20,15 +20,24 @@ final class LearnedController<A> implements Controller<A>, AutoCloseable {
 
   private final LearnedPolicy<A> policy;
   private final ObservationScaler scaler;
+  private final BatchedQNetwork batched;
+  private float[][] q = new float[0][];
+  private int[] greedy = new int[0];
   private final float[] scratch;
   private final float[] lastObservation;
   private float[][] batch = new float[0][];
   private boolean decided;
   private A lastAction;
 
-  LearnedController(LearnedPolicy<A> policy, ObservationScaler scaler, int observationSize) {
+  /**
+   * @param batched the checkpoint's Q-network for batched decisions, or null to ask the policy
+   *     for each NPC in turn
+   */
+  LearnedController(LearnedPolicy<A> policy, ObservationScaler scaler, BatchedQNetwork batched,
+      int observationSize) {
     this.policy = policy;
     this.scaler = scaler;
+    this.batched = batched;
     this.scratch = new float[observationSize];
     this.lastObservation = new float[observationSize];
   }
@@ -46,7 +55,13 @@ final class LearnedController<A> implements Controller<A>, AutoCloseable {
     return a;
   }
 
+  /** Whether {@link #decideAll} runs one batched forward pass (true for DQN checkpoints). */
+  boolean batched() {
+    return batched != null;
+  }
+
   @Override
+  @SuppressWarnings("unchecked")
   public void decideAll(float[][] observations, A[] out) {
     int n = observations.length;
     if (n == 0) {
@@ -62,7 +77,18 @@ final class LearnedController<A> implements Controller<A>, AutoCloseable {
       }
       in = batch;
     }
-    policy.actBatch(in, out);
+    if (batched != null) {
+      if (q.length != n) {
+        q = new float[n][batched.actions()];
+        greedy = new int[n];
+      }
+      batched.forward(in, n, q, greedy);
+      for (int i = 0; i < n; i++) {
+        out[i] = (A) Integer.valueOf(greedy[i]);
+      }
+    } else {
+      policy.actBatch(in, out);
+    }
     remember(in[0], out[0]);
   }
 

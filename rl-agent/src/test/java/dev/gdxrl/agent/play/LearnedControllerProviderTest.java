@@ -54,6 +54,8 @@ class LearnedControllerProviderTest {
         LearnedPolicy<?> reference = LearnedPolicy.load(dqn)) {
       Controller<Integer> c = p.open(dqn, env);
       assertThat(c.name()).isEqualTo("agent");
+      assertThat(((LearnedController<Integer>) c).batched())
+          .as("a DQN checkpoint decides for all NPCs in one batched pass").isTrue();
       assertThat(c.insight()).as("nothing decided yet").isNull();
       float[] obs = env.reset(5);
       float[][] batch = new float[4][];
@@ -78,7 +80,22 @@ class LearnedControllerProviderTest {
       for (int i = 0; i < 4; i++) {
         assertThat(out[i]).isEqualTo(reference.act(batch[i]));
       }
-      assertThat(c.insight().chosen()).isEqualTo(out[0]);
+      // Many random observations: the batched pass gives the single path's actions exactly.
+      java.util.SplittableRandom rng = new java.util.SplittableRandom(4);
+      float[][] many = new float[33][4];
+      for (float[] row : many) {
+        for (int i = 0; i < 4; i++) {
+          row[i] = (float) (rng.nextDouble() * 6 - 3);
+        }
+      }
+      Integer[] outMany = new Integer[33];
+      c.decideAll(many, outMany);
+      for (int i = 0; i < 33; i++) {
+        assertThat(outMany[i]).as("npc %d", i).isEqualTo(reference.act(many[i]));
+      }
+      assertThat(c.insight().values()).containsExactly(
+          ((LearnedPolicy<Integer>) reference).actionValues(many[0], new float[2]));
+      assertThat(c.insight().chosen()).isEqualTo(outMany[0]);
       ((AutoCloseable) c).close();
     } catch (Exception e) {
       throw new AssertionError(e);
