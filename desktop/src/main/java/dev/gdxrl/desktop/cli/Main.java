@@ -25,6 +25,7 @@ import picocli.CommandLine.Spec;
     version = "gdx-rl 0.1.0",
     description = "Box2D games as RL environments: play, watch trained agents, replay, evaluate, benchmark and check them.",
     subcommands = {
+      TrainCommand.class,
       PlayCommand.class,
       WatchCommand.class,
       ReplayCommand.class,
@@ -98,7 +99,7 @@ public final class Main implements Runnable {
 
   @Override
   public void run() {
-    throw new ParameterException(spec.commandLine(), "missing command: play, watch, replay, eval, bench or check-env");
+    throw new ParameterException(spec.commandLine(), "missing command: train, eval, play, watch, replay, bench or check-env");
   }
 
   EnvRegistry registry() {
