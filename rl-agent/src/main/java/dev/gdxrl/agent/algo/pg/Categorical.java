@@ -1,7 +1,6 @@
 package dev.gdxrl.agent.algo.pg;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.types.DataType;
 import java.util.random.RandomGenerator;
 
 /**
@@ -74,15 +73,19 @@ public final class Categorical {
     return m + Math.log(s);
   }
 
-  /** Log-probabilities (B) of {@code actions} (B, action indices as floats) under logits (B, k). */
-  public static NDArray logProb(NDArray logits, NDArray actions) {
-    NDArray idx = actions.toType(DataType.INT64, false).reshape(-1, 1);
-    return logits.logSoftmax(1).gather(idx, 1).reshape(-1);
+  /**
+   * Log-probabilities (B, 1) of actions given one-hot (B, k), from the rows' log-softmax (B, k):
+   * a multiply and a sum, no index conversion.
+   */
+  public static NDArray logProb(NDArray logSoftmax, NDArray oneHot) {
+    return logSoftmax.mul(oneHot).sum(new int[] {1}, true);
   }
 
-  /** Entropies (B) of the rows of logits (B, k). */
-  public static NDArray entropy(NDArray logits) {
-    NDArray logp = logits.logSoftmax(1);
-    return logp.exp().mul(logp).sum(new int[] {1}).neg();
+  /**
+   * {@code sum over rows and actions of p log p} (a scalar): minus the batch's summed entropy.
+   * The loss scales it by {@code ent_coef / B}, so the sign and the mean cost no extra call.
+   */
+  public static NDArray negEntropySum(NDArray logSoftmax) {
+    return logSoftmax.exp().mul(logSoftmax).sum();
   }
 }

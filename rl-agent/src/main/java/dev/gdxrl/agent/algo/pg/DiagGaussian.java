@@ -46,11 +46,11 @@ public final class DiagGaussian {
     }
   }
 
-  /** Log-probabilities (B) of actions (B, d) under means (B, d) and log-std (d). */
+  /** Log-probabilities (B, 1) of actions (B, d) under means (B, d) and log-std (d). */
   public static NDArray logProb(NDArray mean, NDArray logStd, NDArray actions) {
-    NDArray z = actions.sub(mean).div(logStd.exp());
+    NDArray z = actions.sub(mean).mul(logStd.neg().exp());
     long d = mean.getShape().get(1);
-    return z.square().mul(-0.5).sum(new int[] {1}).sub(logStd.sum()).sub(d * HALF_LOG_2PI);
+    return z.square().sum(new int[] {1}, true).mul(-0.5).sub(logStd.sum().add(d * HALF_LOG_2PI));
   }
 
   /** Entropy (scalar) of the Gaussian with log-std (d). */

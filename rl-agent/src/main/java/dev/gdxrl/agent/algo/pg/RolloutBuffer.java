@@ -29,9 +29,20 @@ public final class RolloutBuffer {
   final float[] truncValues;
   final float[] advantages;
   final float[] returns;
+  private final int oneHotClasses;
   private int t;
 
+  /** A buffer whose packed minibatches carry the stored action floats as they are. */
   public RolloutBuffer(int steps, int n, int obsDim, int actDim) {
+    this(steps, n, obsDim, actDim, 0);
+  }
+
+  /**
+   * @param oneHotClasses when > 0 (discrete actions, actDim 1), {@link #pack} writes each action
+   *     as a one-hot row of this many floats, so the loss picks log-probabilities with a
+   *     multiply instead of an index conversion and a gather
+   */
+  public RolloutBuffer(int steps, int n, int obsDim, int actDim, int oneHotClasses) {
     if (steps < 1 || n < 1 || obsDim < 1 || actDim < 1) {
       throw new IllegalArgumentException("rollout buffer needs positive sizes, got steps=" + steps
           + " n=" + n + " obsDim=" + obsDim + " actDim=" + actDim);
@@ -40,6 +51,10 @@ public final class RolloutBuffer {
     this.n = n;
     this.obsDim = obsDim;
     this.actDim = actDim;
+    if (oneHotClasses > 0 && actDim != 1) {
+      throw new IllegalArgumentException("one-hot packing needs actDim 1, got " + actDim);
+    }
+    this.oneHotClasses = oneHotClasses;
     int len = steps * n;
     obs = new float[len * obsDim];
     actions = new float[len * actDim];
@@ -158,7 +173,12 @@ public final class RolloutBuffer {
 
   /** Width of one packed row: obs, actions, old log-prob, advantage, return, old value. */
   public int packedWidth() {
-    return obsDim + actDim + 4;
+    return obsDim + packedActionWidth() + 4;
+  }
+
+  /** Width of the packed action: one-hot over {@code oneHotClasses} or the stored floats. */
+  public int packedActionWidth() {
+    return oneHotClasses > 0 ? oneHotClasses : actDim;
   }
 
   /**
@@ -172,8 +192,14 @@ public final class RolloutBuffer {
       int o = r * w;
       System.arraycopy(obs, k * obsDim, dst, o, obsDim);
       o += obsDim;
-      System.arraycopy(actions, k * actDim, dst, o, actDim);
-      o += actDim;
+      if (oneHotClasses > 0) {
+        Arrays.fill(dst, o, o + oneHotClasses, 0f);
+        dst[o + (int) actions[k]] = 1f;
+        o += oneHotClasses;
+      } else {
+        System.arraycopy(actions, k * actDim, dst, o, actDim);
+        o += actDim;
+      }
       dst[o] = logProbs[k];
       dst[o + 1] = advantages[k];
       dst[o + 2] = returns[k];

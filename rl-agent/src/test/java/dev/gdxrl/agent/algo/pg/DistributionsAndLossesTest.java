@@ -38,11 +38,15 @@ class DistributionsAndLossesTest {
         within(1e-9));
     assertThat(Categorical.argmax(logits, 1, 3)).isEqualTo(2);
 
-    NDArray l = manager.create(new float[] {1, 2, 3, 0, 0, 0}).reshape(2, 3);
-    float[] lp = Categorical.logProb(l, arr(2, 1)).toFloatArray();
-    assertThat(lp).containsExactly(new float[] {-0.4076060f, (float) -Math.log(3)}, within(1e-6f));
-    float[] h = Categorical.entropy(l).toFloatArray();
-    assertThat(h).containsExactly(new float[] {0.8323956f, (float) Math.log(3)}, within(1e-6f));
+    NDArray lsm = manager.create(new float[] {1, 2, 3, 0, 0, 0}).reshape(2, 3).logSoftmax(1);
+    NDArray oneHot = manager.create(new float[] {0, 0, 1, 0, 1, 0}).reshape(2, 3);
+    NDArray lp = Categorical.logProb(lsm, oneHot);
+    assertThat(lp.getShape().dimension()).isEqualTo(2);
+    assertThat(lp.toFloatArray()).containsExactly(
+        new float[] {-0.4076060f, (float) -Math.log(3)}, within(1e-6f));
+    // minus the summed entropies of both rows
+    assertThat(Categorical.negEntropySum(lsm).getFloat()).isCloseTo(
+        (float) -(0.8323956 + Math.log(3)), within(1e-6f));
   }
 
   @Test
@@ -71,8 +75,9 @@ class DistributionsAndLossesTest {
     NDArray m = manager.create(mean).reshape(1, 2);
     NDArray a = manager.create(x).reshape(1, 2);
     NDArray ls = manager.create(logStd);
-    assertThat(DiagGaussian.logProb(m, ls, a).toFloatArray()[0]).isCloseTo(-3.1560242f,
-        within(1e-5f));
+    NDArray lp = DiagGaussian.logProb(m, ls, a);
+    assertThat(lp.getShape().dimension()).isEqualTo(2);
+    assertThat(lp.toFloatArray()[0]).isCloseTo(-3.1560242f, within(1e-5f));
     assertThat(DiagGaussian.entropy(ls).getFloat()).isCloseTo(3.5310242f, within(1e-5f));
   }
 
@@ -100,10 +105,13 @@ class DistributionsAndLossesTest {
     NDArray ratio = arr(0.5f, 1.0f, 1.5f, 1.5f, 0.7f);
     NDArray adv = arr(1, 2, 1, -1, -2);
     // r A = .5, 2, 1.5, -1.5, -1.4; clip(r) A = .8, 2, 1.2, -1.2, -1.6
-    // min = .5, 2, 1.2, -1.5, -1.6; mean = 0.12; loss = -0.12
-    assertThat(PgLosses.clippedSurrogate(ratio, adv, 0.2).getFloat()).isCloseTo(-0.12f,
+    // min = .5, 2, 1.2, -1.5, -1.6; sum = 0.6 (mean 0.12, loss -0.12)
+    assertThat(PgLosses.clippedSurrogateSum(ratio, adv, 0.2).getFloat()).isCloseTo(0.6f,
         within(1e-6f));
-    assertThat(PgLosses.policyGradient(arr(-1, -2), arr(1, 3)).getFloat()).isCloseTo(3.5f,
+    // without clipping it would be .5 + 2 + 1.5 - 1.5 - 1.4 = 1.1
+    assertThat(PgLosses.clippedSurrogateSum(ratio, adv, 10).getFloat()).isCloseTo(1.1f,
+        within(1e-6f));
+    assertThat(PgLosses.policyGradientSum(arr(-1, -2), arr(1, 3)).getFloat()).isCloseTo(-7f,
         within(1e-6f));
   }
 
@@ -112,9 +120,10 @@ class DistributionsAndLossesTest {
     NDArray v = arr(1, 3);
     NDArray old = arr(2, 2);
     NDArray ret = arr(0, 2.5f);
-    // unclipped: mean(1, .25) = .625
-    assertThat(PgLosses.valueLoss(v, old, ret, 0).getFloat()).isCloseTo(0.625f, within(1e-6f));
-    // clipped (0.5): V' = 1.5, 2.5 -> errors 2.25, 0; max with 1, .25 -> 2.25, .25; mean 1.25
-    assertThat(PgLosses.valueLoss(v, old, ret, 0.5).getFloat()).isCloseTo(1.25f, within(1e-6f));
+    // unclipped: 1 + .25 = 1.25
+    assertThat(PgLosses.valueErrorSum(v, old, ret, 0).getFloat()).isCloseTo(1.25f, within(1e-6f));
+    // clipped (0.5): V' = 1.5, 2.5 -> errors 2.25, 0; max with 1, .25 -> 2.25, .25; sum 2.5
+    assertThat(PgLosses.valueErrorSum(v, old, ret, 0.5).getFloat()).isCloseTo(2.5f,
+        within(1e-6f));
   }
 }
