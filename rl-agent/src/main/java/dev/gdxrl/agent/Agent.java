@@ -1,0 +1,65 @@
+package dev.gdxrl.agent;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * A learner as the shared training loop, checkpoint io and {@code LearnedPolicy} see it: it acts,
+ * is told what happened, decides itself when to update, and saves its parameters. Each algorithm
+ * implements it in its own package; the loop never knows which one it drives.
+ *
+ * <p>Contract: every agent owns its seeded random generator and its native resources (closed by
+ * {@link #close()}); the same seed and the same transitions give the same actions and updates on
+ * the CPU.
+ *
+ * @param <A> action type: {@code Integer} for Discrete action spaces, {@code float[]} for Box ones
+ */
+public interface Agent<A> extends AutoCloseable {
+
+  /** Algorithm id, e.g. {@code "dqn"}. */
+  String algo();
+
+  /** The behaviour action during training (exploring) after {@code envStep} env steps. */
+  A act(float[] observation, long envStep);
+
+  /** The greedy action, for evaluation and play. Does not change the agent's state. */
+  A actGreedy(float[] observation);
+
+  /**
+   * One transition. {@code nextObservation} is the real next observation, the final one when the
+   * episode was truncated (learners bootstrap from it) or terminated (they do not). The agent may
+   * run updates here.
+   *
+   * @param envStep env steps taken so far, this one included
+   * @return gradient steps (or table updates) taken during this call
+   */
+  int observe(float[] observation, A action, double reward, float[] nextObservation,
+      boolean terminated, boolean truncated, long envStep);
+
+  /** Gradient steps (table updates for tabular agents) since the start of the run. */
+  long gradientSteps();
+
+  /** Restores the gradient-step counter when a run is resumed. */
+  void restoreGradientSteps(long steps);
+
+  /**
+   * Current learner statistics for logs and metrics (e.g. epsilon, loss); may allocate, call it
+   * rarely.
+   */
+  Map<String, Double> diagnostics(long envStep);
+
+  /** Writes the agent's parameters into the (existing, empty) checkpoint directory. */
+  void save(Path dir) throws IOException;
+
+  /** Reads parameters written by {@link #save} for an agent of the same config and spaces. */
+  void load(Path dir) throws IOException;
+
+  /** Whether {@link #save} includes the replay buffer (so a resumed run continues with it). */
+  default boolean savesReplayBuffer() {
+    return false;
+  }
+
+  @Override
+  void close();
+}

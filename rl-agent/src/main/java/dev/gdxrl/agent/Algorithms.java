@@ -1,0 +1,112 @@
+package dev.gdxrl.agent;
+
+import dev.gdxrl.agent.algo.dqn.DqnAgent;
+import dev.gdxrl.agent.algo.dqn.DqnConfig;
+import dev.gdxrl.agent.algo.tabular.QLearningAgent;
+import dev.gdxrl.agent.algo.tabular.QTableConfig;
+
+import dev.gdxrl.env.Space;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The algorithms {@code --algo} can name. An immutable instance, not a static table: tests and
+ * games may build their own with {@link #with}.
+ */
+public final class Algorithms {
+  private final Map<String, Algorithm<?>> byId;
+
+  private Algorithms(Map<String, Algorithm<?>> byId) {
+    this.byId = byId;
+  }
+
+  /** qtable, dqn, double-dqn. */
+  public static Algorithms builtin() {
+    Map<String, Algorithm<?>> m = new LinkedHashMap<>();
+    m.put("qtable", new Discrete<QTableConfig>("qtable") {
+      @Override
+      public QTableConfig defaults(String envId) {
+        return QTableConfig.forEnv(envId);
+      }
+
+      @Override
+      public Agent<?> create(QTableConfig config, AgentContext context) {
+        return new QLearningAgent(config, context);
+      }
+    });
+    m.put("dqn", dqn("dqn", false));
+    m.put("double-dqn", dqn("double-dqn", true));
+    return new Algorithms(m);
+  }
+
+  private static Algorithm<DqnConfig> dqn(String id, boolean doubleQ) {
+    return new Discrete<DqnConfig>(id) {
+      @Override
+      public DqnConfig defaults(String envId) {
+        return DqnConfig.forEnv(envId).withDoubleQ(doubleQ);
+      }
+
+      @Override
+      public Agent<?> create(DqnConfig config, AgentContext context) {
+        return new DqnAgent(id, config, context);
+      }
+    };
+  }
+
+  /** A copy with one more algorithm. */
+  public Algorithms with(Algorithm<?> algorithm) {
+    Map<String, Algorithm<?>> m = new LinkedHashMap<>(byId);
+    if (m.putIfAbsent(algorithm.id(), algorithm) != null) {
+      throw new IllegalArgumentException("algo id already registered: " + algorithm.id());
+    }
+    return new Algorithms(m);
+  }
+
+  public List<String> ids() {
+    return new ArrayList<>(byId.keySet());
+  }
+
+  /** The algorithm, or an {@link IllegalArgumentException} listing the known ids. */
+  public Algorithm<?> get(String id) {
+    Algorithm<?> a = byId.get(id);
+    if (a == null) {
+      throw new IllegalArgumentException(
+          "unknown algo '" + id + "'; known algos: " + String.join(", ", byId.keySet()));
+    }
+    return a;
+  }
+
+  /** Throws a one-line {@link IllegalArgumentException} if {@code algo} cannot act in the env. */
+  public static void checkFits(Algorithm<?> algo, String envId, Space<?> actionSpace) {
+    if (!algo.fits(actionSpace)) {
+      throw new IllegalArgumentException("algo '" + algo.id() + "' needs " + algo.requires()
+          + ", but env '" + envId + "' has " + actionSpace);
+    }
+  }
+
+  private abstract static class Discrete<C extends Record> implements Algorithm<C> {
+    private final String id;
+
+    Discrete(String id) {
+      this.id = id;
+    }
+
+    @Override
+    public String id() {
+      return id;
+    }
+
+    @Override
+    public boolean fits(Space<?> actionSpace) {
+      return actionSpace instanceof dev.gdxrl.env.Discrete;
+    }
+
+    @Override
+    public String requires() {
+      return "a Discrete action space";
+    }
+  }
+
+}

@@ -1,0 +1,273 @@
+package dev.gdxrl.agent;
+
+import ai.djl.Device;
+import ai.djl.engine.Engine;
+import dev.gdxrl.agent.config.ConfigBinder;
+import dev.gdxrl.agent.config.ConfigFiles;
+import dev.gdxrl.agent.io.AgentLoader;
+import dev.gdxrl.agent.io.CheckpointException;
+import dev.gdxrl.agent.io.CheckpointMeta;
+import dev.gdxrl.agent.io.Checkpoints;
+import dev.gdxrl.agent.train.Evaluator;
+import dev.gdxrl.agent.train.Listeners;
+import dev.gdxrl.agent.train.Metrics;
+import dev.gdxrl.agent.train.Seeds;
+import dev.gdxrl.agent.train.TrainConfig;
+import dev.gdxrl.agent.train.TrainListener;
+import dev.gdxrl.agent.train.TrainState;
+import dev.gdxrl.agent.train.Trainer;
+import dev.gdxrl.env.Box;
+import dev.gdxrl.env.Env;
+import dev.gdxrl.env.EnvRegistry;
+import dev.gdxrl.env.Envs;
+import dev.gdxrl.env.Space;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The library facade the command line calls: {@link #train} and {@link #evaluate}. Bad input
+ * (unknown env or algo, an algo that does not fit the env, bad hyperparameters, unusable
+ * checkpoints) is an {@link IllegalArgumentException} with one clear line, before anything on
+ * disk is touched.
+ *
+ * <p>Config keys: the training loop's ({@link TrainConfig}) and the algorithm's ({@code
+ * DqnConfig}, {@code QTableConfig}), flat, snake_case, in one YAML or properties file.
+ */
+public final class Training {
+  /** Evaluation stream of the final evaluation (periodic ones use 0, 1, 2, ...). */
+  private static final long FINAL_EVAL_STREAM = 1_000_000;
+
+  private final EnvRegistry registry;
+  private final Algorithms algos;
+  private final PrintStream log;
+
+  /** Builtin envs and algorithms, logging to stderr. */
+  public Training() {
+    this(EnvRegistry.builtin(), Algorithms.builtin(), System.err);
+  }
+
+  /** @param log where the config, evaluations and progress bar go (stdout stays for RESULT) */
+  public Training(EnvRegistry registry, Algorithms algos, PrintStream log) {
+    this.registry = registry;
+    this.algos = algos;
+    this.log = log;
+  }
+
+  /** Default env steps of a run when none are asked for. */
+  public static long defaultSteps(String envId, String algo) {
+    boolean tabular = algo.equals("qtable");
+    return switch (envId) {
+      case "cartpole" -> tabular ? 500_000 : 50_000;
+      case "lunarlander", "lunarlander-continuous" -> tabular ? 1_000_000 : 150_000;
+      default -> tabular ? 500_000 : 100_000;
+    };
+  }
+
+  /** {@code auto} (GPU when DJL sees one), {@code cpu} or {@code gpu}. */
+  public static Device device(String name) {
+    return switch (name.toLowerCase(Locale.ROOT)) {
+      case "cpu" -> Device.cpu();
+      case "gpu" -> {
+        if (Engine.getInstance().getGpuCount() == 0) {
+          throw new IllegalArgumentException("--device gpu: DJL sees no GPU (the default build "
+              + "carries the CPU PyTorch; build with -Pcuda on a CUDA machine)");
+        }
+        yield Device.gpu();
+      }
+      case "auto" -> Engine.getInstance().getGpuCount() > 0 ? Device.gpu() : Device.cpu();
+      default -> throw new IllegalArgumentException(
+          "--device must be auto, cpu or gpu, got '" + name + "'");
+    };
+  }
+
+  /** Trains, writes the checkpoint, evaluates greedily; see {@link TrainRequest}. */
+  public TrainResult train(TrainRequest req) {
+    long t0 = System.nanoTime();
+    Algorithm<?> algo = algos.get(req.algo());
+    registry.entry(req.envId()); // unknown env: one line listing the known ones
+    Map<String, Object> file = req.configFile() == null ? Map.of()
+        : ConfigFiles.read(req.configFile());
+    Map<String, Object> settings = new LinkedHashMap<>(file);
+    settings.putAll(req.overrides());
+
+    CheckpointMeta resumed = null;
+    if (req.resumeDir() != null) {
+      resumed = Checkpoints.readMeta(req.resumeDir());
+      if (!resumed.envId().equals(req.envId())) {
+        throw new CheckpointException("checkpoint " + req.resumeDir() + " is for env '"
+            + resumed.envId() + "', not '" + req.envId() + "'");
+      }
+      if (!resumed.algo().equals(req.algo())) {
+        throw new CheckpointException("checkpoint " + req.resumeDir() + " was trained with algo '"
+            + resumed.algo() + "', not '" + req.algo() + "'");
+      }
+    }
+
+    Set<String> trainKeys = ConfigBinder.keys(TrainConfig.class);
+    Record algoBase = resumed == null ? algo.defaults(req.envId())
+        : ConfigBinder.bind(algo.defaults(req.envId()), resumed.config(), "checkpoint config");
+    Map<String, Object> trainMap = new LinkedHashMap<>();
+    Map<String, Object> algoMap = new LinkedHashMap<>();
+    Set<String> algoKeys = ConfigBinder.keys(algoBase.getClass());
+    for (Map.Entry<String, Object> e : settings.entrySet()) {
+      if (trainKeys.contains(e.getKey())) {
+        trainMap.put(e.getKey(), e.getValue());
+      } else if (algoKeys.contains(e.getKey())) {
+        algoMap.put(e.getKey(), e.getValue());
+      } else {
+        throw new IllegalArgumentException("unknown config key '" + e.getKey() + "'; "
+            + req.algo() + " keys: " + String.join(", ", algoKeys) + "; training keys: "
+            + String.join(", ", trainKeys));
+      }
+    }
+    Record algoConfig = ConfigBinder.bind(algoBase, algoMap, req.algo() + " config");
+    long steps = req.steps() != null ? req.steps()
+        : trainMap.containsKey("steps") ? ConfigBinder.bind(TrainConfig.of(1),
+            Map.of("steps", trainMap.get("steps")), "training config").steps()
+        : defaultSteps(req.envId(), req.algo());
+    TrainConfig base = resumed == null ? TrainConfig.of(steps)
+        : ConfigBinder.bind(TrainConfig.of(steps), resumed.train(), "checkpoint train config");
+    TrainConfig trainConfig = ConfigBinder.bind(base.withSteps(steps), trainMap,
+        "training config").withSteps(steps);
+    long startSteps = resumed == null ? 0 : resumed.envSteps();
+    long startEpisodes = resumed == null ? 0 : resumed.episodes();
+    if (startSteps >= steps) {
+      throw new IllegalArgumentException("checkpoint " + req.resumeDir() + " already has "
+          + startSteps + " steps; ask for more with --steps");
+    }
+    Device device = device(req.device());
+    Path out = req.outDir() != null ? req.outDir()
+        : Path.of("runs", req.envId() + "-" + req.algo() + "-s" + req.seed());
+
+    try (Env<float[], ?> env = registry.make(req.envId());
+        Env<float[], ?> evalEnv = registry.make(req.envId())) {
+      Algorithms.checkFits(algo, req.envId(), env.actionSpace());
+      logConfig(req, algoConfig, trainConfig, device, out, startSteps);
+      AgentContext ctx = new AgentContext(req.envId(), Envs.observationBox(env),
+          env.actionSpace(), device, Seeds.agent(req.seed(), startSteps), steps);
+      try (Agent<?> agent = algo.createUnchecked(algoConfig, ctx)) {
+        Metrics metrics = new Metrics();
+        if (resumed != null) {
+          loadForResume(agent, req.resumeDir(), resumed, metrics);
+        }
+        return run(req, castEnv(env), castEnv(evalEnv), castAgent(agent), algoConfig,
+            trainConfig, device, out, metrics, startSteps, startEpisodes, t0);
+      }
+    }
+  }
+
+  private void loadForResume(Agent<?> agent, Path dir, CheckpointMeta meta, Metrics metrics) {
+    try (Env<float[], ?> env = registry.make(meta.envId())) {
+      Checkpoints.checkSpaces(meta, dir, env.observationSpace(), env.actionSpace());
+    }
+    try {
+      agent.load(dir);
+      metrics.addAll(Metrics.readCsv(dir.resolve(Checkpoints.METRICS_CSV)).rows());
+    } catch (IOException e) {
+      throw new CheckpointException("checkpoint " + dir + ": cannot read it: " + e.getMessage(),
+          e);
+    }
+    agent.restoreGradientSteps(meta.gradientSteps());
+    log.printf(Locale.ROOT, "resuming %s at step %d, episode %d, gradient step %d"
+        + " (replay buffer %s)%n", dir, meta.envSteps(), meta.episodes(), meta.gradientSteps(),
+        meta.replayBufferSaved() ? "restored" : "not saved: it refills from here");
+  }
+
+  private <A> TrainResult run(TrainRequest req, Env<float[], A> env, Env<float[], A> evalEnv,
+      Agent<A> agent, Record algoConfig, TrainConfig tc, Device device, Path out,
+      Metrics metrics, long startSteps, long startEpisodes, long t0) {
+    Listeners.Saver saver = s -> save(out, agent, req, Envs.observationBox(env),
+        env.actionSpace(), algoConfig, tc, device, s, metrics);
+    List<TrainListener> listeners = new ArrayList<>();
+    if (req.progress()) {
+      listeners.add(Listeners.progressBar(log, req.envId() + "/" + req.algo()));
+    }
+    listeners.add(Listeners.episodeMetrics(metrics, agent));
+    listeners.add(Listeners.evaluation(evalEnv, agent, tc.evalFreq(), tc.evalEpisodes(),
+        req.seed(), metrics, req.progress() ? null : log, tc.stopAtReturn()));
+    listeners.add(Listeners.checkpoints(tc.checkpointFreq(), saver));
+    Trainer<A> trainer = new Trainer<>(env, agent, tc, req.seed(), listeners);
+    TrainState state = trainer.run(startSteps, startEpisodes);
+    double trainSeconds = state.elapsedSeconds();
+    saver.save(state);
+    Evaluator.Returns r = tc.finalEvalEpisodes() == 0 ? new Evaluator.Returns(new double[0], 0)
+        : Evaluator.run(evalEnv, agent::actGreedy, tc.finalEvalEpisodes(), req.seed(),
+            FINAL_EVAL_STREAM);
+    double wall = (System.nanoTime() - t0) / 1e9;
+    return new TrainResult(req.envId(), req.algo(), state.envSteps(), r.mean(), r.std(),
+        r.episodes(), state.episodes(), state.gradientSteps(), wall,
+        (state.envSteps() - startSteps) / trainSeconds,
+        (state.gradientSteps() - state.startGradientSteps()) / trainSeconds, out);
+  }
+
+  private static void save(Path out, Agent<?> agent, TrainRequest req, Box obs,
+      Space<?> act, Record algoConfig, TrainConfig tc, Device device, TrainState s,
+      Metrics metrics) {
+    CheckpointMeta meta = new CheckpointMeta(Checkpoints.FORMAT_VERSION, req.algo(),
+        req.envId(), obs, act, ConfigBinder.toMap(algoConfig), ConfigBinder.toMap(tc),
+        null, s.envSteps(), s.episodes(), s.gradientSteps(), req.seed(),
+        device.isGpu() ? "gpu" : "cpu", agent.savesReplayBuffer());
+    try {
+      Checkpoints.write(out, agent, meta, metrics);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write checkpoint " + out + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Loads a checkpoint and runs {@code episodes} greedy episodes seeded from {@code seed}. */
+  public EvalResult evaluate(Path checkpoint, int episodes, long seed) {
+    if (episodes < 1) {
+      throw new IllegalArgumentException("--episodes must be >= 1, got " + episodes);
+    }
+    long t0 = System.nanoTime();
+    AgentLoader.Loaded l = AgentLoader.load(checkpoint, registry, algos, Device.cpu());
+    try (Agent<?> agent = l.agent(); Env<float[], ?> env = registry.make(l.meta().envId())) {
+      Evaluator.Returns r = evalWith(castEnv(env), castAgent(agent), episodes, seed);
+      return new EvalResult(l.meta().envId(), l.meta().algo(), checkpoint, r.episodes(),
+          r.mean(), r.std(), (System.nanoTime() - t0) / 1e9);
+    }
+  }
+
+  private static <A> Evaluator.Returns evalWith(Env<float[], A> env, Agent<A> agent,
+      int episodes, long seed) {
+    return Evaluator.run(env, agent::actGreedy, episodes, seed, 0);
+  }
+
+  private void logConfig(TrainRequest req, Record algoConfig, TrainConfig tc, Device device,
+      Path out, long startSteps) {
+    StringBuilder sb = new StringBuilder();
+    sb.append("train env=").append(req.envId()).append(" algo=").append(req.algo())
+        .append(" seed=").append(req.seed()).append(" device=").append(device)
+        .append(" out=").append(out);
+    if (req.resumeDir() != null) {
+      sb.append(" resume=").append(req.resumeDir()).append(" from_step=").append(startSteps);
+    }
+    sb.append('\n');
+    for (Map.Entry<String, Object> e : ConfigBinder.toMap(tc).entrySet()) {
+      sb.append("  ").append(e.getKey()).append(": ").append(e.getValue()).append('\n');
+    }
+    for (Map.Entry<String, Object> e : ConfigBinder.toMap(algoConfig).entrySet()) {
+      sb.append("  ").append(e.getKey()).append(": ").append(e.getValue()).append('\n');
+    }
+    log.print(sb);
+    log.flush();
+  }
+
+  @SuppressWarnings("unchecked")
+  private static <A> Env<float[], A> castEnv(Env<float[], ?> env) {
+    return (Env<float[], A>) env;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static <A> Agent<A> castAgent(Agent<?> agent) {
+    return (Agent<A>) agent;
+  }
+}

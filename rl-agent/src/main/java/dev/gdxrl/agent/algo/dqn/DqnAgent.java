@@ -1,0 +1,198 @@
+package dev.gdxrl.agent.algo.dqn;
+
+import dev.gdxrl.agent.AgentContext;
+import dev.gdxrl.agent.ValueAgent;
+import dev.gdxrl.agent.buffer.ReplayBuffer;
+import dev.gdxrl.agent.net.HostMlp;
+import dev.gdxrl.agent.net.QNetSpec;
+import dev.gdxrl.env.Discrete;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+/**
+ * DQN and Double DQN (Mnih et al. 2015; van Hasselt et al. 2016), read top to bottom:
+ *
+ * <ol>
+ *   <li>act: uniform random before {@code learning_starts}, then epsilon-greedy (linear schedule)
+ *       or Boltzmann on the Q-values of a host-side copy of the online network;
+ *   <li>observe: store (s, a, r, s', terminated) in the replay buffer; a truncated transition is
+ *       stored with its real final observation and terminated = false, so its target bootstraps;
+ *   <li>every {@code train_freq} env steps after {@code learning_starts}: {@code gradient_steps}
+ *       minibatch updates (see {@link DqnNetworks#update}), then refresh the host copy;
+ *   <li>target network: hard copy (tau = 1) or Polyak average every {@code
+ *       target_update_interval} env steps or gradient steps.
+ * </ol>
+ *
+ * <p>The replay buffer is not saved with a checkpoint; a resumed run refills it.
+ */
+public final class DqnAgent implements ValueAgent {
+  private final String algo;
+  private final DqnConfig config;
+  private final AgentContext context;
+  private final int actions;
+  private final SplittableRandom rng;
+  private final DqnNetworks nets;
+  private final HostMlp host;
+  private final ReplayBuffer buffer;
+  private final ReplayBuffer.Batch batch;
+  private final float[] q;
+  private long gradientSteps;
+  private int stepsSinceTrain;
+  private float lastLoss = Float.NaN;
+
+  public DqnAgent(String algo, DqnConfig config, AgentContext context) {
+    if (!(context.actionSpace() instanceof Discrete d)) {
+      throw new IllegalArgumentException(algo + " needs a Discrete action space, env '"
+          + context.envId() + "' has " + context.actionSpace());
+    }
+    this.algo = algo;
+    this.config = config;
+    this.context = context;
+    this.actions = d.n();
+    this.rng = new SplittableRandom(context.seed());
+    int obsDim = context.observationSpace().dim();
+    QNetSpec spec = new QNetSpec(obsDim, config.hiddenArray(), actions, config.dueling());
+    this.nets = new DqnNetworks(spec, config, context.device(), rng.split());
+    this.host = new HostMlp(spec);
+    host.copyFrom(nets.online());
+    this.buffer = new ReplayBuffer(config.bufferSize(), obsDim);
+    this.batch = new ReplayBuffer.Batch(config.batchSize(), obsDim);
+    this.q = new float[actions];
+  }
+
+  @Override
+  public String algo() {
+    return algo;
+  }
+
+  public DqnConfig config() {
+    return config;
+  }
+
+  @Override
+  public int actions() {
+    return actions;
+  }
+
+  @Override
+  public Integer act(float[] obs, long envStep) {
+    if (envStep < config.learningStarts()) {
+      return rng.nextInt(actions);
+    }
+    if (DqnConfig.BOLTZMANN.equals(config.exploration())) {
+      return boltzmann(host.forward(obs, q));
+    }
+    if (rng.nextDouble() < config.epsilon(envStep, context.totalSteps())) {
+      return rng.nextInt(actions);
+    }
+    return HostMlp.argmax(host.forward(obs, q));
+  }
+
+  private int boltzmann(float[] values) {
+    double max = Double.NEGATIVE_INFINITY;
+    for (float v : values) {
+      max = Math.max(max, v);
+    }
+    double sum = 0;
+    double[] p = new double[values.length];
+    for (int i = 0; i < values.length; i++) {
+      p[i] = Math.exp((values[i] - max) / config.temperature());
+      sum += p[i];
+    }
+    double u = rng.nextDouble() * sum;
+    for (int i = 0; i < p.length; i++) {
+      u -= p[i];
+      if (u < 0) {
+        return i;
+      }
+    }
+    return p.length - 1;
+  }
+
+  @Override
+  public Integer actGreedy(float[] obs) {
+    return HostMlp.argmax(host.forward(obs, q));
+  }
+
+  @Override
+  public float[] actionValues(float[] obs, float[] out) {
+    return host.forward(obs, out);
+  }
+
+  @Override
+  public int observe(float[] obs, Integer action, double reward, float[] nextObs,
+      boolean terminated, boolean truncated, long envStep) {
+    buffer.add(obs, action, reward, nextObs, terminated);
+    stepsSinceTrain++;
+    int done = 0;
+    if (envStep > config.learningStarts() && envStep % config.trainFreq() == 0) {
+      int steps = config.gradientSteps() < 0 ? stepsSinceTrain : config.gradientSteps();
+      for (int i = 0; i < steps; i++) {
+        buffer.sample(rng, batch);
+        float loss = nets.update(batch, i == steps - 1);
+        if (i == steps - 1) {
+          lastLoss = loss;
+        }
+        gradientSteps++;
+        done++;
+        if (DqnConfig.GRADIENT_STEPS.equals(config.targetUpdateUnit())
+            && gradientSteps % config.targetUpdateInterval() == 0) {
+          nets.updateTarget(config.tau());
+        }
+      }
+      stepsSinceTrain = 0;
+      if (done > 0) {
+        host.copyFrom(nets.online());
+      }
+    }
+    if (DqnConfig.ENV_STEPS.equals(config.targetUpdateUnit())
+        && envStep % config.targetUpdateInterval() == 0) {
+      nets.updateTarget(config.tau());
+    }
+    return done;
+  }
+
+  @Override
+  public long gradientSteps() {
+    return gradientSteps;
+  }
+
+  @Override
+  public void restoreGradientSteps(long steps) {
+    gradientSteps = steps;
+  }
+
+  @Override
+  public Map<String, Double> diagnostics(long envStep) {
+    Map<String, Double> m = new LinkedHashMap<>();
+    m.put("epsilon", envStep < config.learningStarts() ? 1.0
+        : config.epsilon(envStep, context.totalSteps()));
+    m.put("loss", (double) lastLoss);
+    m.put("buffer", (double) buffer.size());
+    return m;
+  }
+
+  @Override
+  public void save(Path dir) throws IOException {
+    nets.save(dir);
+  }
+
+  @Override
+  public void load(Path dir) throws IOException {
+    nets.load(dir);
+    host.copyFrom(nets.online());
+  }
+
+  /** The device-side networks (tests). */
+  DqnNetworks networks() {
+    return nets;
+  }
+
+  @Override
+  public void close() {
+    nets.close();
+  }
+}

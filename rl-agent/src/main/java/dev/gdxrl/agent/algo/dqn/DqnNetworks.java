@@ -1,0 +1,277 @@
+package dev.gdxrl.agent.algo.dqn;
+
+import ai.djl.Device;
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Parameter;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.ParameterStore;
+import ai.djl.training.optimizer.Optimizer;
+import ai.djl.training.tracker.Tracker;
+import dev.gdxrl.agent.buffer.ReplayBuffer;
+import dev.gdxrl.agent.net.FlatMlp;
+import dev.gdxrl.agent.net.Networks;
+import dev.gdxrl.agent.net.QNetSpec;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.random.RandomGenerator;
+
+/**
+ * The device side of DQN: the online and target Q-networks, Adam, and the minibatch update.
+ *
+ * <p>Memory discipline: the parameters live in this object's manager; every update runs in a
+ * sub-manager that is closed when the update ends, so nothing accumulates over a long run. A
+ * minibatch goes to the device as one upload per field from reused direct buffers.
+ */
+final class DqnNetworks implements AutoCloseable {
+  private final DqnConfig config;
+  private final QNetSpec spec;
+  private final Device device;
+  private final NDManager manager;
+  private final FlatMlp online;
+  private final FlatMlp target;
+  private final ParameterStore store;
+  private final Optimizer adam;
+  private final Parameter[] onlineParams;
+  private final Parameter[] targetParams;
+  private final int batchSize;
+  private final ByteBuffer obsBuf;
+  private final ByteBuffer nextBuf;
+  private final ByteBuffer actBuf;
+  private final ByteBuffer rewBuf;
+  private final ByteBuffer coefBuf;
+  private long updates;
+
+  DqnNetworks(QNetSpec spec, DqnConfig config, Device device, RandomGenerator rng) {
+    this.config = config;
+    this.spec = spec;
+    this.device = device;
+    this.manager = NDManager.newBaseManager(device);
+    this.online = Networks.initialize(spec.build(), manager, rng);
+    this.target = Networks.initialize(spec.build(), manager, rng);
+    this.store = new ParameterStore(manager, false);
+    this.onlineParams = Networks.parameters(online);
+    this.targetParams = Networks.parameters(target);
+    for (Parameter p : targetParams) {
+      p.getArray().setRequiresGradient(false);
+    }
+    updateTarget(1.0);
+    this.adam = Optimizer.adam()
+        .optLearningRateTracker(Tracker.fixed((float) config.learningRate()))
+        .optEpsilon(1e-8f)
+        .build();
+    this.batchSize = config.batchSize();
+    int obsBytes = batchSize * spec.inputs() * Float.BYTES;
+    obsBuf = ByteBuffer.allocateDirect(obsBytes).order(ByteOrder.nativeOrder());
+    nextBuf = ByteBuffer.allocateDirect(obsBytes).order(ByteOrder.nativeOrder());
+    actBuf = ByteBuffer.allocateDirect(batchSize * Long.BYTES).order(ByteOrder.nativeOrder());
+    rewBuf = ByteBuffer.allocateDirect(batchSize * Float.BYTES).order(ByteOrder.nativeOrder());
+    coefBuf = ByteBuffer.allocateDirect(batchSize * Float.BYTES).order(ByteOrder.nativeOrder());
+  }
+
+  FlatMlp online() {
+    return online;
+  }
+
+  FlatMlp target() {
+    return target;
+  }
+
+  Device device() {
+    return device;
+  }
+
+  long updates() {
+    return updates;
+  }
+
+  /**
+   * One gradient step on {@code b}.
+   *
+   * @param wantLoss fetch the loss value to the host (a device sync; otherwise NaN is returned)
+   * @return the minibatch loss, or NaN
+   */
+  float update(ReplayBuffer.Batch b, boolean wantLoss) {
+    check(b);
+    try (NDManager sub = manager.newSubManager(device)) {
+      Uploaded u = upload(sub, b);
+      NDArray y = targets(u);
+      NDArray[] grads = new NDArray[onlineParams.length];
+      float lossValue = Float.NaN;
+      try {
+        try (GradientCollector gc = Engine.getEngine("PyTorch").newGradientCollector()) {
+          NDArray q = forward(online, u.obs, true);
+          NDArray qa = q.gather(u.actions, 1);
+          NDArray diff = qa.sub(y);
+          NDArray loss;
+          if (DqnConfig.MSE.equals(config.loss())) {
+            loss = diff.square().mean();
+          } else {
+            NDArray abs = diff.abs();
+            NDArray quad = abs.minimum(1f);
+            loss = quad.square().mul(0.5f).add(abs.sub(quad)).mean();
+          }
+          gc.backward(loss);
+          if (wantLoss) {
+            lossValue = loss.getFloat();
+          }
+        }
+        for (int i = 0; i < onlineParams.length; i++) {
+          grads[i] = onlineParams[i].getArray().getGradient();
+        }
+        if (config.maxGradNorm() > 0) {
+          clipGradNorm(sub, grads, (float) config.maxGradNorm());
+        }
+        for (int i = 0; i < onlineParams.length; i++) {
+          adam.update(onlineParams[i].getId(), onlineParams[i].getArray(), grads[i]);
+        }
+      } finally {
+        for (NDArray g : grads) {
+          if (g != null) {
+            g.close();
+          }
+        }
+      }
+      updates++;
+      return lossValue;
+    }
+  }
+
+  /** TD targets of {@code b}, fetched to the host (for tests and diagnostics). */
+  float[] targets(ReplayBuffer.Batch b) {
+    check(b);
+    try (NDManager sub = manager.newSubManager(device)) {
+      return targets(upload(sub, b)).toFloatArray();
+    }
+  }
+
+  /** Q-values of the online network for {@code rows} observations, on the host. */
+  float[] onlineValues(float[] obs, int rows) {
+    try (NDManager sub = manager.newSubManager(device)) {
+      NDArray x = sub.create(obs, new Shape(rows, spec.inputs()));
+      return forward(online, x, false).toFloatArray();
+    }
+  }
+
+  /** target = (1 - tau) target + tau online; tau = 1 is a hard copy. */
+  void updateTarget(double tau) {
+    for (int i = 0; i < onlineParams.length; i++) {
+      NDArray t = targetParams[i].getArray();
+      NDArray o = onlineParams[i].getArray();
+      if (tau >= 1.0) {
+        t.muli(0f).addi(o);
+      } else {
+        t.muli((float) (1 - tau));
+        try (NDArray scaled = o.mul((float) tau)) {
+          t.addi(scaled);
+        }
+      }
+    }
+  }
+
+  void save(Path dir) throws IOException {
+    Networks.save(online, dir.resolve("q_network.params"));
+    Networks.save(target, dir.resolve("q_target.params"));
+  }
+
+  void load(Path dir) throws IOException {
+    Networks.load(online, manager, dir.resolve("q_network.params"));
+    Path t = dir.resolve("q_target.params");
+    if (java.nio.file.Files.exists(t)) {
+      Networks.load(target, manager, t);
+    } else {
+      updateTarget(1.0);
+    }
+    for (Parameter p : targetParams) {
+      p.getArray().setRequiresGradient(false);
+    }
+  }
+
+  private NDArray targets(Uploaded u) {
+    NDArray nextTarget = forward(target, u.next, false);
+    NDArray best;
+    if (config.doubleQ()) {
+      NDArray nextOnline = forward(online, u.next, false);
+      best = nextTarget.gather(nextOnline.argMax(1).expandDims(1), 1);
+    } else {
+      best = nextTarget.max(new int[] {1}, true);
+    }
+    return best.muli(u.coef).addi(u.rewards);
+  }
+
+  private NDArray forward(FlatMlp net, NDArray x, boolean training) {
+    return net.forward(store, new NDList(x), training).singletonOrThrow();
+  }
+
+  private void clipGradNorm(NDManager sub, NDArray[] grads, float maxNorm) {
+    NDList norms = new NDList(grads.length);
+    for (NDArray g : grads) {
+      norms.add(g.norm());
+    }
+    float total = NDArrays.stack(norms).norm().getFloat();
+    norms.close();
+    float coef = maxNorm / (total + 1e-6f);
+    if (coef < 1f) {
+      for (NDArray g : grads) {
+        g.muli(coef);
+      }
+    }
+  }
+
+  private record Uploaded(NDArray obs, NDArray next, NDArray actions, NDArray rewards,
+      NDArray coef) {}
+
+  private Uploaded upload(NDManager sub, ReplayBuffer.Batch b) {
+    int d = spec.inputs();
+    obsBuf.clear();
+    obsBuf.asFloatBuffer().put(b.obs, 0, batchSize * d);
+    nextBuf.clear();
+    nextBuf.asFloatBuffer().put(b.nextObs, 0, batchSize * d);
+    actBuf.clear();
+    rewBuf.clear();
+    coefBuf.clear();
+    float gamma = (float) config.gamma();
+    for (int i = 0; i < batchSize; i++) {
+      actBuf.putLong(i * Long.BYTES, b.actions[i]);
+      rewBuf.putFloat(i * Float.BYTES, b.rewards[i]);
+      coefBuf.putFloat(i * Float.BYTES, b.terminated[i] ? 0f : gamma);
+    }
+    Shape obsShape = new Shape(batchSize, d);
+    Shape col = new Shape(batchSize, 1);
+    return new Uploaded(
+        sub.create(obsBuf, obsShape, DataType.FLOAT32),
+        sub.create(nextBuf, obsShape, DataType.FLOAT32),
+        sub.create(actBuf, col, DataType.INT64),
+        sub.create(rewBuf, col, DataType.FLOAT32),
+        sub.create(coefBuf, col, DataType.FLOAT32));
+  }
+
+  private void check(ReplayBuffer.Batch b) {
+    if (b.size != batchSize || b.obsDim != spec.inputs()) {
+      throw new IllegalArgumentException("batch " + b.size + "x" + b.obsDim + " does not match "
+          + batchSize + "x" + spec.inputs());
+    }
+  }
+
+  /** Parameters of the online network in block order (for tests). */
+  List<NDArray> onlineArrays() {
+    return java.util.Arrays.stream(onlineParams).map(Parameter::getArray).toList();
+  }
+
+  List<NDArray> targetArrays() {
+    return java.util.Arrays.stream(targetParams).map(Parameter::getArray).toList();
+  }
+
+  @Override
+  public void close() {
+    manager.close();
+  }
+}

@@ -1,0 +1,40 @@
+package dev.gdxrl.agent.config;
+
+import java.util.Arrays;
+
+/**
+ * One-line validation helpers for config records' compact constructors. Each throws {@link
+ * IllegalArgumentException} naming the YAML key, so a bad value gives one clear line.
+ */
+public final class Check {
+  private Check() {}
+
+  public static void positive(String key, double v) {
+    if (!(v > 0) || Double.isInfinite(v)) {
+      throw new IllegalArgumentException(key + " must be a positive number, got " + v);
+    }
+  }
+
+  public static void atLeast(String key, double v, double min) {
+    if (!(v >= min) || Double.isInfinite(v)) {
+      throw new IllegalArgumentException(key + " must be >= " + fmt(min) + ", got " + fmt(v));
+    }
+  }
+
+  public static void fraction(String key, double v) {
+    if (!(v >= 0 && v <= 1)) {
+      throw new IllegalArgumentException(key + " must be in [0, 1], got " + v);
+    }
+  }
+
+  public static void oneOf(String key, String v, String... allowed) {
+    if (v == null || !Arrays.asList(allowed).contains(v)) {
+      throw new IllegalArgumentException(
+          key + " must be one of " + String.join(", ", allowed) + ", got " + v);
+    }
+  }
+
+  private static String fmt(double v) {
+    return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
+  }
+}

@@ -1,0 +1,45 @@
+package dev.gdxrl.agent.train;
+
+import static dev.gdxrl.agent.config.Check.atLeast;
+
+/**
+ * Settings of the training loop itself (YAML keys: snake_case of the fields, in the same file as
+ * the algorithm's hyperparameters).
+ *
+ * @param steps env steps of the whole run (default per env and algo, see {@code Training})
+ * @param evalFreq env steps between greedy evaluations; 0 = none during the run (default: a
+ *     tenth of the run)
+ * @param evalEpisodes episodes per periodic evaluation (default 5)
+ * @param finalEvalEpisodes episodes of the evaluation after training, reported in the RESULT line
+ *     (default 20)
+ * @param checkpointFreq env steps between intermediate checkpoints; 0 = only at the end (default
+ *     0)
+ * @param returnWindow episodes in the running mean return of the progress bar (default 20)
+ * @param stopAtReturn stop early once a periodic evaluation's mean reaches this; 0 = never
+ *     (default 0)
+ */
+public record TrainConfig(long steps, long evalFreq, int evalEpisodes, int finalEvalEpisodes,
+    long checkpointFreq, int returnWindow, double stopAtReturn) {
+
+  public TrainConfig {
+    atLeast("steps", steps, 1);
+    atLeast("eval_freq", evalFreq, 0);
+    atLeast("eval_episodes", evalEpisodes, 1);
+    atLeast("final_eval_episodes", finalEvalEpisodes, 0);
+    atLeast("checkpoint_freq", checkpointFreq, 0);
+    atLeast("return_window", returnWindow, 1);
+    if (Double.isNaN(stopAtReturn)) {
+      throw new IllegalArgumentException("stop_at_return is NaN");
+    }
+  }
+
+  /** Defaults for a run of {@code steps} env steps. */
+  public static TrainConfig of(long steps) {
+    return new TrainConfig(steps, Math.max(1, steps / 10), 5, 20, 0, 20, 0);
+  }
+
+  public TrainConfig withSteps(long newSteps) {
+    return new TrainConfig(newSteps, evalFreq, evalEpisodes, finalEvalEpisodes, checkpointFreq,
+        returnWindow, stopAtReturn);
+  }
+}

@@ -1,0 +1,128 @@
+package dev.gdxrl.agent.algo.dqn;
+
+import ai.djl.Device;
+import dev.gdxrl.agent.buffer.ReplayBuffer;
+import dev.gdxrl.agent.net.QNetSpec;
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Parameter;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.ParameterStore;
+import ai.djl.training.optimizer.Optimizer;
+import ai.djl.training.tracker.Tracker;
+import dev.gdxrl.agent.net.FlatMlp;
+import dev.gdxrl.agent.net.Networks;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * Plain benchmark (not a test): milliseconds per DQN gradient step (sample, upload, target,
+ * forward, Huber loss, backward, grad-norm clip, Adam) for the two reference shapes. Run with
+ * the DJL flags of the parent pom, e.g.
+ *
+ * <pre>
+ * java -Dai.djl.offline=true -Dai.djl.pytorch.num_threads=1 -Dai.djl.pytorch.num_interop_threads=1 \
+ *   -cp rl-agent/target/test-classes:rl-agent/target/classes:$(cat cp.txt) \
+ *   dev.gdxrl.agent.algo.dqn.GradStepBench [steps]
+ * </pre>
+ */
+public final class GradStepBench {
+  private static final java.lang.management.ThreadMXBean CPU =
+      java.lang.management.ManagementFactory.getThreadMXBean();
+
+  private GradStepBench() {}
+
+  public static void main(String[] args) {
+    int steps = args.length > 0 ? Integer.parseInt(args[0]) : 3000;
+    adamStep(8, new int[] {256, 256}, 4, 64, steps);
+    adamStep(4, new int[] {64, 64}, 2, 32, steps);
+    run(8, List.of(256, 256), 4, 64, steps);
+    run(4, List.of(64, 64), 2, 32, steps);
+    run(4, List.of(256, 256), 2, 64, steps);
+    run(8, List.of(256, 256), 4, 128, steps);
+  }
+
+  /**
+   * The bare Adam step the issue compares with PyTorch from Python: forward, MSE loss against a
+   * fixed target, backward, Adam update of every parameter; fixed input already on the device.
+   */
+  public static void adamStep(int obs, int[] hidden, int actions, int batch, int steps) {
+    SplittableRandom rng = new SplittableRandom(2);
+    QNetSpec spec = new QNetSpec(obs, hidden, actions, false);
+    try (NDManager manager = NDManager.newBaseManager(Device.cpu())) {
+      FlatMlp net = Networks.initialize(spec.build(), manager, rng);
+      Parameter[] params = Networks.parameters(net);
+      ParameterStore store = new ParameterStore(manager, false);
+      Optimizer adam = Optimizer.adam().optLearningRateTracker(Tracker.fixed(1e-4f)).build();
+      NDArray x = manager.randomNormal(new Shape(batch, obs));
+      NDArray y = manager.randomNormal(new Shape(batch, actions));
+      Engine engine = Engine.getEngine("PyTorch");
+      for (int pass = 0; pass < 2; pass++) {
+        int n = pass == 0 ? 500 : steps;
+        long t0 = System.nanoTime();
+        long c0 = CPU.getCurrentThreadCpuTime();
+        for (int i = 0; i < n; i++) {
+          try (NDManager sub = manager.newSubManager()) {
+            try (GradientCollector gc = engine.newGradientCollector()) {
+              NDArray q = net.forward(store, new NDList(x), true).singletonOrThrow();
+              gc.backward(q.sub(y).square().mean());
+            }
+            for (Parameter p : params) {
+              try (NDArray g = p.getArray().getGradient()) {
+                adam.update(p.getId(), p.getArray(), g);
+              }
+            }
+            sub.getManagedArrays();
+          }
+        }
+        if (pass == 1) {
+          double ms = (System.nanoTime() - t0) / 1e6 / n;
+          double cpu = (CPU.getCurrentThreadCpuTime() - c0) / 1e6 / n;
+          System.out.printf("adam step %d-%s-%d batch %d: %.3f ms wall, %.3f ms cpu%n",
+              obs, java.util.Arrays.toString(hidden), actions, batch, ms, cpu);
+        }
+      }
+    }
+  }
+
+  static void run(int obs, List<Integer> hidden, int actions, int batch, int steps) {
+    DqnConfig c = DqnConfig.defaults();
+    DqnConfig cfg = new DqnConfig(1e-3, batch, 10_000, 0, 0.99, 1.0, 1000, DqnConfig.ENV_STEPS,
+        1, 1, DqnConfig.HUBER, 10, DqnConfig.EPSILON, 0.1, 1, 0.05, 1, hidden, false, false);
+    SplittableRandom rng = new SplittableRandom(1);
+    ReplayBuffer buf = new ReplayBuffer(10_000, obs);
+    float[] o = new float[obs];
+    float[] n = new float[obs];
+    for (int i = 0; i < 10_000; i++) {
+      for (int k = 0; k < obs; k++) {
+        o[k] = (float) rng.nextGaussian();
+        n[k] = (float) rng.nextGaussian();
+      }
+      buf.add(o, rng.nextInt(actions), rng.nextDouble(), n, rng.nextInt(10) == 0);
+    }
+    ReplayBuffer.Batch b = new ReplayBuffer.Batch(batch, obs);
+    QNetSpec spec = new QNetSpec(obs, cfg.hiddenArray(), actions, false);
+    try (DqnNetworks nets = new DqnNetworks(spec, cfg, Device.cpu(), rng)) {
+      for (int i = 0; i < 500; i++) {
+        buf.sample(rng, b);
+        nets.update(b, false);
+      }
+      long t0 = System.nanoTime();
+      long c0 = CPU.getCurrentThreadCpuTime();
+      for (int i = 0; i < steps; i++) {
+        buf.sample(rng, b);
+        nets.update(b, false);
+      }
+      double ms = (System.nanoTime() - t0) / 1e6 / steps;
+      double cpu = (CPU.getCurrentThreadCpuTime() - c0) / 1e6 / steps;
+      System.out.printf("dqn update %d-%s-%d batch %d: %.3f ms wall, %.3f ms cpu%n",
+          obs, hidden, actions, batch, ms, cpu);
+    }
+    if (c == null) {
+      throw new AssertionError();
+    }
+  }
+}
