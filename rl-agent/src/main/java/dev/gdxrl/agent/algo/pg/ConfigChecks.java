@@ -45,7 +45,7 @@ final class ConfigChecks {
 
   /** The checks every on-policy config shares (called from the records' compact constructors). */
   static void common(int nEnvs, int nSteps, double gamma, double learningRate, double maxGradNorm,
-      String optimizer, String activation, double logStdInit, long totalSteps) {
+      String optimizer, String activation, double logStdInit, int threads) {
     positive("n_envs", nEnvs);
     positive("n_steps", nSteps);
     fraction("gamma", gamma);
@@ -56,6 +56,6 @@ final class ConfigChecks {
     if (!Double.isFinite(logStdInit)) {
       throw new IllegalArgumentException("log_std_init must be finite, got " + logStdInit);
     }
-    positive("total_steps", totalSteps);
+    positive("threads", threads);
   }
 }

@@ -42,8 +42,8 @@ public interface OnPolicyConfig {
   /** Normalise observations with running statistics (saved in the checkpoint). */
   boolean normalizeObservations();
 
-  /** Env steps of a run when {@code --steps} is not given. */
-  long totalSteps();
+  /** Worker threads stepping the vector env (1: the training thread only); no effect on results. */
+  int threads();
 
   /** The network shape for an env with these sizes. */
   default ActorCriticSpec networkSpec(int obsDim, boolean discrete, int actions) {

@@ -1,6 +1,5 @@
 package dev.gdxrl.agent.algo.pg;
 
-import ai.djl.Device;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
@@ -8,35 +7,48 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import ai.djl.training.GradientCollector;
+import dev.gdxrl.agent.AgentContext;
+import dev.gdxrl.agent.RolloutAgent;
+import dev.gdxrl.agent.io.CheckpointMeta;
+import dev.gdxrl.agent.io.Checkpoints;
+import dev.gdxrl.agent.net.Networks;
 import dev.gdxrl.env.Box;
 import dev.gdxrl.env.Discrete;
-import dev.gdxrl.env.EpisodeStats;
 import dev.gdxrl.env.RunningMeanStd;
 import dev.gdxrl.env.Space;
 import dev.gdxrl.env.VectorEnv;
+import java.io.IOException;
 import java.nio.FloatBuffer;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
-import java.util.function.Consumer;
 
 /**
- * What REINFORCE, A2C and PPO share: rollout collection over a {@link VectorEnv} and the
- * actor-critic network. Each algorithm's file holds its config record and its {@link #update}.
+ * What REINFORCE, A2C and PPO share: rollout collection over a {@link VectorEnv} (driven by the
+ * shared {@code VectorTrainer}), the actor-critic network, checkpoints, and the deterministic
+ * policy. Each algorithm's file holds its config record and its {@link #update}.
  *
- * <p>Collection, per vector step: the observations of all N envs are normalised (running
- * statistics updated on this thread from the whole batch, so results do not depend on the
- * vector env's thread count), one batched host-side forward pass gives every env's action
- * distribution and value, actions are sampled from this learner's own generator, and the envs
- * step. Continuous actions go to the env clipped to the Box, while the buffer keeps the unclipped
- * sample and its log-probability. An episode cut by the time limit gets the critic's value of its
- * final observation as bootstrap; a terminated one gets nothing.
+ * <p>Collection, per vector step ({@link #actBatch}): the observations of all N envs are
+ * normalised (running statistics updated on the calling thread from the whole batch, so results
+ * do not depend on the vector env's thread count), one batched host-side forward pass gives every
+ * env's action distribution and value, and actions are sampled from this agent's own generator.
+ * Continuous actions go to the env clipped to the Box, while the buffer keeps the unclipped sample
+ * and its log-probability. In {@link #observeBatch}, an episode cut by the time limit gets the
+ * critic's value of its final observation as bootstrap; a terminated one gets nothing. When the
+ * rollout is full the algorithm updates.
  *
- * <p>Memory: parameters and optimiser state live on the learner's base manager; everything an
- * update creates lives on a sub-manager closed at the end of that gradient step.
+ * <p>Memory: parameters and optimiser state live on the agent's base manager; everything a
+ * gradient step creates lives on a sub-manager closed at the end of that step.
  */
-public abstract class OnPolicyLearner<C extends OnPolicyConfig> implements AutoCloseable {
+public abstract class OnPolicyLearner<C extends OnPolicyConfig> implements RolloutAgent<Object> {
+  /** File of the network parameters inside a checkpoint (DJL's block format). */
+  public static final String PARAMS_FILE = "actor_critic.params";
+
+  private final String algo;
   protected final C config;
-  protected final VectorEnv<Object> venv;
+  protected final long totalSteps;
   protected final int n;
   protected final int obsDim;
   protected final boolean discrete;
@@ -53,7 +65,7 @@ public abstract class OnPolicyLearner<C extends OnPolicyConfig> implements AutoC
   protected final RolloutBuffer buffer;
   protected final SplittableRandom actRng;
   protected final SplittableRandom shuffleRng;
-  private final RunningMeanStd obsStats; // null: no normalisation
+  private RunningMeanStd obsStats; // null: no normalisation
 
   private final float[] rawFlat;
   private final float[] obsNorm;
@@ -65,33 +77,27 @@ public abstract class OnPolicyLearner<C extends OnPolicyConfig> implements AutoC
   private final float[] lastValues;
   private final float[] oneObs;
   private final float[] oneValue = new float[1];
-  private Consumer<EpisodeStats> episodeSink = e -> {};
-  private long envSteps;
+  private final float[] oneHead;
+  private final HostActorCritic greedyNet; // for actGreedy / act, refreshed after each update
+  private long gradientSteps;
   private long collectNanos;
   private long updateNanos;
+  private long lastCollectStart;
   private long updates;
-  private boolean started;
+  private UpdateStats lastStats;
 
   /**
-   * @param venv the envs (owned by the caller; not closed here)
-   * @param seed seeds network initialisation, action sampling and minibatch shuffling
-   * @param device where the network and its updates live
-   * @param obsStats observation statistics to continue from (a resumed run), or null for fresh
-   *     ones when {@link OnPolicyConfig#normalizeObservations()} is on
+   * @param algo the algorithm id
+   * @param ctx spaces, device, seed (network initialisation, action sampling, minibatch
+   *     shuffling) and the run's length (for annealing)
    */
-  @SuppressWarnings("unchecked")
-  protected OnPolicyLearner(C config, VectorEnv<?> venv, long seed, Device device,
-      RunningMeanStd obsStats) {
+  protected OnPolicyLearner(String algo, C config, AgentContext ctx) {
+    this.algo = algo;
     this.config = config;
-    this.venv = (VectorEnv<Object>) venv;
-    this.n = venv.size();
-    if (n != config.nEnvs()) {
-      throw new IllegalArgumentException(
-          "config asks for " + config.nEnvs() + " envs but the vector env has " + n);
-    }
-    Space<float[]> os = venv.singleObservationSpace();
-    this.obsDim = os.flatSize();
-    Space<?> as = venv.singleActionSpace();
+    this.totalSteps = ctx.totalSteps();
+    this.n = config.nEnvs();
+    this.obsDim = ctx.observationSpace().flatSize();
+    Space<?> as = ctx.actionSpace();
     if (as instanceof Discrete d) {
       discrete = true;
       actions = d.n();
@@ -104,24 +110,20 @@ public abstract class OnPolicyLearner<C extends OnPolicyConfig> implements AutoC
       actDim = b.dim();
       actionBox = b;
     }
-    SplittableRandom root = new SplittableRandom(seed);
+    SplittableRandom root = new SplittableRandom(ctx.seed());
     SplittableRandom initRng = root.split();
     this.actRng = root.split();
     this.shuffleRng = root.split();
-    this.manager = NDManager.newBaseManager(device);
+    this.manager = NDManager.newBaseManager(ctx.device());
     this.net = new ActorCriticNet(config.networkSpec(obsDim, discrete, actions), initRng)
         .initialize(manager);
     this.params = net.parameterList();
     this.host = new HostActorCritic(net.spec()).copyFrom(net);
+    this.greedyNet = new HostActorCritic(net.spec()).copyFrom(net);
     this.optimizer = new PgOptimizer(config.optimizer(), config.learningRate(),
         optimizerEps(), rmspropAlpha());
     this.buffer = new RolloutBuffer(config.nSteps(), n, obsDim, actDim, discrete ? actions : 0);
-    if (obsStats != null && obsStats.dim() != obsDim) {
-      throw new IllegalArgumentException("normalisation statistics have " + obsStats.dim()
-          + " dims but the env observes " + obsDim);
-    }
-    this.obsStats = config.normalizeObservations()
-        ? (obsStats != null ? obsStats : new RunningMeanStd(obsDim)) : null;
+    this.obsStats = config.normalizeObservations() ? new RunningMeanStd(obsDim) : null;
     rawFlat = new float[n * obsDim];
     obsNorm = new float[n * obsDim];
     actorOut = new float[n * actions];
@@ -130,6 +132,7 @@ public abstract class OnPolicyLearner<C extends OnPolicyConfig> implements AutoC
     stepActions = new float[n * actDim];
     lastValues = new float[n];
     oneObs = new float[obsDim];
+    oneHead = new float[actions];
     if (discrete) {
       envActions = new Integer[n];
     } else {
@@ -148,13 +151,23 @@ public abstract class OnPolicyLearner<C extends OnPolicyConfig> implements AutoC
     return 0.99;
   }
 
-  /** Receives the statistics of every episode that ends during collection. */
-  public void onEpisode(Consumer<EpisodeStats> sink) {
-    this.episodeSink = sink;
-  }
-
   public C config() {
     return config;
+  }
+
+  @Override
+  public String algo() {
+    return algo;
+  }
+
+  @Override
+  public int envs() {
+    return n;
+  }
+
+  @Override
+  public int threads() {
+    return config.threads();
   }
 
   public ActorCriticNet network() {
@@ -171,14 +184,6 @@ public abstract class OnPolicyLearner<C extends OnPolicyConfig> implements AutoC
     return obsStats;
   }
 
-  public long envSteps() {
-    return envSteps;
-  }
-
-  public long updates() {
-    return updates;
-  }
-
   /** Wall seconds spent collecting rollouts (env steps and acting) so far. */
   public double collectSeconds() {
     return collectNanos / 1e9;
@@ -187,25 +192,6 @@ public abstract class OnPolicyLearner<C extends OnPolicyConfig> implements AutoC
   /** Wall seconds spent in updates (gradient steps) so far. */
   public double updateSeconds() {
     return updateNanos / 1e9;
-  }
-
-  /** Env steps gathered by one rollout. */
-  public int rolloutSteps() {
-    return config.nSteps() * n;
-  }
-
-  /** Resets the envs with {@code seed} (env i gets seed + i). */
-  public void start(long seed) {
-    float[][] obs = venv.reset(seed);
-    VectorEnv.flatten(obs, rawFlat);
-    normalizeBatch(true);
-    started = true;
-  }
-
-  /** Sets counters when continuing a saved run. */
-  public void restoreCounters(long envSteps, long updates) {
-    this.envSteps = envSteps;
-    this.updates = updates;
   }
 
   private void normalizeBatch(boolean update) {
@@ -223,34 +209,175 @@ public abstract class OnPolicyLearner<C extends OnPolicyConfig> implements AutoC
     }
   }
 
-  /** Fills the rollout buffer with {@code nSteps} vector steps of the current policy. */
-  protected void collect() {
-    if (!started) {
-      throw new IllegalStateException("start(seed) before training");
+  @Override
+  public Object[] actBatch(float[][] observations, long envStep) {
+    if (buffer.full()) {
+      throw new IllegalStateException("actBatch after a full rollout without observeBatch");
     }
-    buffer.clear();
-    for (int t = 0; t < config.nSteps(); t++) {
-      host.forward(obsNorm, n, actorOut, stepValues);
-      sampleActions();
-      buffer.addPolicyStep(obsNorm, stepActions, stepValues, stepLogps);
-      VectorEnv.Result r = venv.step(envActions);
-      boolean[] trunc = r.truncated();
-      boolean[] term = r.terminated();
-      for (int i = 0; i < n; i++) {
-        if (trunc[i] && !term[i]) {
-          buffer.setTruncValue(i, finalValue(r.finalObservations()[i]));
-        }
-        EpisodeStats ep = r.episodes()[i];
-        if (ep != null) {
-          episodeSink.accept(ep);
-        }
+    if (buffer.filled() == 0) {
+      lastCollectStart = System.nanoTime();
+    }
+    VectorEnv.flatten(observations, rawFlat);
+    normalizeBatch(true);
+    host.forward(obsNorm, n, actorOut, stepValues);
+    sampleActions();
+    buffer.addPolicyStep(obsNorm, stepActions, stepValues, stepLogps);
+    return envActions;
+  }
+
+  @Override
+  public int observeBatch(VectorEnv.Result r, long envStep) {
+    boolean[] trunc = r.truncated();
+    boolean[] term = r.terminated();
+    for (int i = 0; i < n; i++) {
+      if (trunc[i] && !term[i]) {
+        buffer.setTruncValue(i, finalValue(r.finalObservations()[i]));
       }
-      buffer.addEnvStep(r.rewards(), term, trunc);
-      r.observationsFlat(rawFlat);
-      normalizeBatch(true);
-      envSteps += n;
     }
+    buffer.addEnvStep(r.rewards(), term, trunc);
+    if (!buffer.full()) {
+      return 0;
+    }
+    // V of the observations the next rollout starts from (normalised without updating: the next
+    // actBatch adds them to the statistics)
+    r.observationsFlat(rawFlat);
+    normalizeBatch(false);
     host.values(obsNorm, n, lastValues);
+    long t1 = System.nanoTime();
+    collectNanos += t1 - lastCollectStart;
+    double remaining = Math.max(0.0, 1.0 - (double) envStep / totalSteps);
+    if (config.annealLr()) {
+      optimizer.setLearningRate(config.learningRate() * remaining);
+    }
+    lastStats = update(remaining);
+    float[] theta = net.hostParameters();
+    host.setParameters(theta);
+    greedyNet.setParameters(theta);
+    buffer.clear();
+    updateNanos += System.nanoTime() - t1;
+    updates++;
+    gradientSteps += lastStats.gradientSteps();
+    return lastStats.gradientSteps();
+  }
+
+  /** The last update's statistics, or null before the first update. */
+  public UpdateStats lastUpdate() {
+    return lastStats;
+  }
+
+  public long updates() {
+    return updates;
+  }
+
+  /** A stochastic action for one observation (statistics not updated). */
+  @Override
+  public Object act(float[] observation, long envStep) {
+    return decide(observation, false);
+  }
+
+  /** The deterministic action (argmax / mean clipped to the Box), statistics not updated. */
+  @Override
+  public Object actGreedy(float[] observation) {
+    return decide(observation, true);
+  }
+
+  private Object decide(float[] observation, boolean greedy) {
+    if (obsStats != null) {
+      obsStats.normalize(observation, oneObs, PgPolicy.OBS_CLIP, PgPolicy.OBS_EPS);
+    } else {
+      System.arraycopy(observation, 0, oneObs, 0, obsDim);
+    }
+    greedyNet.forward(oneObs, 1, oneHead, null);
+    if (discrete) {
+      return greedy ? Categorical.argmax(oneHead, 0, actions)
+          : Categorical.sample(oneHead, 0, actions, actRng);
+    }
+    float[] a = new float[actions];
+    if (greedy) {
+      System.arraycopy(oneHead, 0, a, 0, actions);
+    } else {
+      DiagGaussian.sample(oneHead, 0, greedyNet.logStd(), actions, actRng, a, 0);
+    }
+    return actionBox.clip(a);
+  }
+
+  @Override
+  public int observe(float[] observation, Object action, double reward, float[] nextObservation,
+      boolean terminated, boolean truncated, long envStep) {
+    throw new UnsupportedOperationException(
+        algo + " learns from a vector env (RolloutAgent.observeBatch), not from single steps");
+  }
+
+  @Override
+  public long gradientSteps() {
+    return gradientSteps;
+  }
+
+  @Override
+  public void restoreGradientSteps(long steps) {
+    gradientSteps = steps;
+  }
+
+  @Override
+  public Map<String, Double> diagnostics(long envStep) {
+    Map<String, Double> d = new LinkedHashMap<>();
+    d.put("learning_rate", optimizer.learningRate());
+    if (lastStats != null) {
+      d.put("loss", lastStats.policyLoss() + lastStats.valueLoss());
+      d.put("policy_loss", lastStats.policyLoss());
+      d.put("value_loss", lastStats.valueLoss());
+      d.put("entropy", lastStats.entropy());
+      d.put("approx_kl", lastStats.approxKl());
+      d.put("clip_fraction", lastStats.clipFraction());
+      d.put("explained_variance", lastStats.explainedVariance());
+    }
+    if (!discrete) {
+      d.put("std", Math.exp(greedyNet.logStd()[0]));
+    }
+    return d;
+  }
+
+  /**
+   * Observation statistics for {@code agent.json} ({@code mean}, {@code var}, {@code count},
+   * {@code clip}), or null when normalisation is off.
+   */
+  @Override
+  public Map<String, Object> normalization() {
+    return obsStats == null ? null : NormalizationState.toMap(obsStats.state());
+  }
+
+  @Override
+  public void save(Path dir) throws IOException {
+    Networks.save(net, dir.resolve(PARAMS_FILE));
+  }
+
+  /** Reads the parameters and, from {@code agent.json}, the observation statistics. */
+  @Override
+  public void load(Path dir) throws IOException {
+    Networks.load(net, manager, dir.resolve(PARAMS_FILE));
+    net.requireGradients();
+    float[] theta = net.hostParameters();
+    host.setParameters(theta);
+    greedyNet.setParameters(theta);
+    if (config.normalizeObservations()) {
+      CheckpointMeta meta = Checkpoints.readMeta(dir);
+      if (meta.normalization() == null) {
+        throw new IOException("the config normalises observations but agent.json has no "
+            + "normalization statistics");
+      }
+      RunningMeanStd.State st = NormalizationState.fromMap(meta.normalization());
+      if (st.mean().length != obsDim) {
+        throw new IOException("normalization statistics have " + st.mean().length
+            + " dims but the env observes " + obsDim);
+      }
+      obsStats = new RunningMeanStd(st);
+    }
+  }
+
+  /** The deterministic policy (argmax / mean) with frozen statistics, as a core Policy. */
+  public PgPolicy policy() {
+    return new PgPolicy(new HostActorCritic(net.spec()).copyFrom(net),
+        obsStats == null ? null : obsStats.state(), actionBox, true, 0L);
   }
 
   /** V of a final observation, normalised with the current statistics (not updating them). */
@@ -297,36 +424,6 @@ public abstract class OnPolicyLearner<C extends OnPolicyConfig> implements AutoC
    * the start of the run to 0 at its end (for annealing).
    */
   protected abstract UpdateStats update(double progressRemaining);
-
-  /** One rollout and one update; returns the update's statistics. */
-  public UpdateStats iterate(double progressRemaining) {
-    long t0 = System.nanoTime();
-    collect();
-    long t1 = System.nanoTime();
-    collectNanos += t1 - t0;
-    if (config.annealLr()) {
-      optimizer.setLearningRate(config.learningRate() * Math.max(progressRemaining, 0));
-    }
-    UpdateStats s = update(progressRemaining);
-    host.copyFrom(net);
-    updateNanos += System.nanoTime() - t1;
-    updates++;
-    return s;
-  }
-
-  /** Runs until {@code totalSteps} env steps; calls {@code afterUpdate} after each update. */
-  public void learn(long totalSteps, Consumer<UpdateStats> afterUpdate) {
-    while (envSteps < totalSteps) {
-      double remaining = 1.0 - (double) envSteps / totalSteps;
-      afterUpdate.accept(iterate(remaining));
-    }
-  }
-
-  /** The deterministic policy (argmax / mean) with frozen statistics, acting on the host. */
-  public PgPolicy policy() {
-    return new PgPolicy(new HostActorCritic(net.spec()).copyFrom(net),
-        obsStats == null ? null : obsStats.state(), actionBox, true, 0L);
-  }
 
   // --- helpers for the updates ---------------------------------------------------------------
 

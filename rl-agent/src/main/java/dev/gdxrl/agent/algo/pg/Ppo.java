@@ -1,13 +1,11 @@
 package dev.gdxrl.agent.algo.pg;
 
-import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.training.GradientCollector;
-import dev.gdxrl.env.RunningMeanStd;
-import dev.gdxrl.env.VectorEnv;
+import dev.gdxrl.agent.AgentContext;
 
 /**
  * Proximal Policy Optimisation (Schulman et al. 2017), clipped variant: each rollout of {@code
@@ -47,18 +45,18 @@ public final class Ppo extends OnPolicyLearner<Ppo.PpoConfig> {
    * @param sharedTrunk one trunk for actor and critic (default false)
    * @param logStdInit initial log-std of the Gaussian policy (default 0)
    * @param normalizeObservations running-statistics observation normalisation (default true)
-   * @param totalSteps env steps of a run when --steps is not given (default 1,000,000)
+   * @param threads worker threads stepping the envs; results do not depend on it (default 1)
    */
   public record PpoConfig(int nEnvs, int nSteps, int batchSize, int nEpochs, double learningRate,
       boolean annealLr, double gamma, double gaeLambda, double clipRange, boolean annealClip,
       double clipRangeVf, boolean normalizeAdvantage, double entCoef, double vfCoef,
       double maxGradNorm, double targetKl, String optimizer, java.util.List<Integer> hidden,
       String activation, boolean sharedTrunk, double logStdInit, boolean normalizeObservations,
-      long totalSteps) implements OnPolicyConfig {
+      int threads) implements OnPolicyConfig {
 
     public PpoConfig {
       ConfigChecks.common(nEnvs, nSteps, gamma, learningRate, maxGradNorm, optimizer, activation,
-          logStdInit, totalSteps);
+          logStdInit, threads);
       ConfigChecks.positive("batch_size", batchSize);
       ConfigChecks.positive("n_epochs", nEpochs);
       ConfigChecks.fraction("gae_lambda", gaeLambda);
@@ -78,7 +76,7 @@ public final class Ppo extends OnPolicyLearner<Ppo.PpoConfig> {
     public static PpoConfig defaults() {
       return new PpoConfig(8, 2048, 64, 10, 3e-4, false, 0.99, 0.95, 0.2, false, 0, true, 0.0,
           0.5, 0.5, 0, PgOptimizer.ADAM, java.util.List.of(64, 64), ActorCriticSpec.TANH, false,
-          0.0, true, 1_000_000);
+          0.0, true, 1);
     }
 
     /**
@@ -86,9 +84,9 @@ public final class Ppo extends OnPolicyLearner<Ppo.PpoConfig> {
      *
      * <ul>
      *   <li>cartpole: 8 envs x 32 steps, minibatch 256, 20 epochs, lr 1e-3 and clip 0.2 both
-     *       annealed, gamma 0.98, lambda 0.8, no entropy bonus; 100,000 steps.
+     *       annealed, gamma 0.98, lambda 0.8, no entropy bonus.
      *   <li>lunarlander, lunarlander-continuous: 16 envs x 1024 steps, minibatch 64, 4 epochs,
-     *       gamma 0.999, lambda 0.98, entropy 0.01, MLP 64-64 tanh; 1,000,000 steps.
+     *       gamma 0.999, lambda 0.98, entropy 0.01, MLP 64-64 tanh.
      * </ul>
      */
     public static PpoConfig forEnv(String envId) {
@@ -96,10 +94,10 @@ public final class Ppo extends OnPolicyLearner<Ppo.PpoConfig> {
       return switch (envId) {
         case "cartpole" -> new PpoConfig(8, 32, 256, 20, 1e-3, true, 0.98, 0.8, 0.2, true, 0,
             true, 0.0, 0.5, 0.5, 0, PgOptimizer.ADAM, d.hidden(), d.activation(), false, 0.0,
-            true, 100_000);
+            true, 1);
         case "lunarlander", "lunarlander-continuous" -> new PpoConfig(16, 1024, 64, 4, 3e-4,
             false, 0.999, 0.98, 0.2, false, 0, true, 0.01, 0.5, 0.5, 0, PgOptimizer.ADAM,
-            d.hidden(), d.activation(), false, 0.0, true, 1_000_000);
+            d.hidden(), d.activation(), false, 0.0, true, 1);
         default -> d;
       };
     }
@@ -108,9 +106,8 @@ public final class Ppo extends OnPolicyLearner<Ppo.PpoConfig> {
   private final int[] indices;
   private final float[] packed;
 
-  public Ppo(PpoConfig config, VectorEnv<?> venv, long seed, Device device,
-      RunningMeanStd obsStats) {
-    super(config, venv, seed, device, obsStats);
+  public Ppo(PpoConfig config, AgentContext ctx) {
+    super("ppo", config, ctx);
     indices = new int[buffer.size()];
     packed = new float[config.batchSize() * buffer.packedWidth()];
   }
