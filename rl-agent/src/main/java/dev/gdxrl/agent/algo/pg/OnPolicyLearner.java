@@ -7,6 +7,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import ai.djl.training.GradientCollector;
+import dev.gdxrl.agent.ActorCriticAgent;
 import dev.gdxrl.agent.AgentContext;
 import dev.gdxrl.agent.RolloutAgent;
 import dev.gdxrl.agent.io.CheckpointMeta;
@@ -42,7 +43,8 @@ import java.util.SplittableRandom;
  * <p>Memory: parameters and optimiser state live on the agent's base manager; everything a
  * gradient step creates lives on a sub-manager closed at the end of that step.
  */
-public abstract class OnPolicyLearner<C extends OnPolicyConfig> implements RolloutAgent<Object> {
+public abstract class OnPolicyLearner<C extends OnPolicyConfig>
+    implements RolloutAgent<Object>, ActorCriticAgent {
   /** File of the network parameters inside a checkpoint (DJL's block format). */
   public static final String PARAMS_FILE = "actor_critic.params";
 
@@ -281,12 +283,50 @@ public abstract class OnPolicyLearner<C extends OnPolicyConfig> implements Rollo
     return decide(observation, true);
   }
 
-  private Object decide(float[] observation, boolean greedy) {
+  @Override
+  public boolean discreteActions() {
+    return discrete;
+  }
+
+  @Override
+  public int actionSize() {
+    return actions;
+  }
+
+  @Override
+  public float distribution(float[] observation, float[] out) {
+    normalizeOne(observation);
+    greedyNet.forward(oneObs, 1, oneHead, oneValue);
+    if (discrete) {
+      Categorical.probs(oneHead, 0, actions, out);
+    } else {
+      System.arraycopy(oneHead, 0, out, 0, actions);
+    }
+    return oneValue[0];
+  }
+
+  @Override
+  public float[] std(float[] out) {
+    for (int j = 0; j < actions; j++) {
+      out[j] = discrete ? Float.NaN : (float) Math.exp(greedyNet.logStd()[j]);
+    }
+    return out;
+  }
+
+  private void normalizeOne(float[] observation) {
+    if (observation.length != obsDim) {
+      throw new IllegalArgumentException(
+          "observation has " + observation.length + " values, the agent expects " + obsDim);
+    }
     if (obsStats != null) {
       obsStats.normalize(observation, oneObs, PgPolicy.OBS_CLIP, PgPolicy.OBS_EPS);
     } else {
       System.arraycopy(observation, 0, oneObs, 0, obsDim);
     }
+  }
+
+  private Object decide(float[] observation, boolean greedy) {
+    normalizeOne(observation);
     greedyNet.forward(oneObs, 1, oneHead, null);
     if (discrete) {
       return greedy ? Categorical.argmax(oneHead, 0, actions)

@@ -1,6 +1,7 @@
 package dev.gdxrl.agent.algo.pg;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import ai.djl.Device;
 import dev.gdxrl.agent.Agent;
@@ -11,6 +12,7 @@ import dev.gdxrl.agent.Training;
 import dev.gdxrl.agent.io.AgentLoader;
 import dev.gdxrl.agent.io.CheckpointMeta;
 import dev.gdxrl.agent.io.Checkpoints;
+import dev.gdxrl.agent.io.LearnedPolicy;
 import dev.gdxrl.env.EnvRegistry;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -111,6 +113,30 @@ class PgTrainingTest {
       assertThat(policy.std()[0]).isPositive();
       assertThat(policy.value()).isFinite();
       assertThat(l.meta().normalization().get("count")).isInstanceOf(Number.class);
+    }
+  }
+
+  @Test
+  void learnedPolicyExposesTheDistributionAndValueForAHud() throws Exception {
+    Path sign = tmp.resolve("hud-sign");
+    training().train(request(TestEnvs.SIGN, "a2c", 400, 2, sign, small("a2c")));
+    try (LearnedPolicy<?> p = LearnedPolicy.load(sign, REGISTRY, Algorithms.builtin())) {
+      assertThat(p.hasDistribution()).isTrue();
+      assertThat(p.actions()).isEqualTo(2);
+      float[] probs = new float[2];
+      float v = p.distribution(new float[] {1f}, probs);
+      assertThat(v).isFinite();
+      assertThat(probs[0] + probs[1]).isCloseTo(1f, within(1e-5f));
+      assertThat(p.act(new float[] {1f})).isEqualTo(probs[1] > probs[0] ? 1 : 0);
+    }
+    Path point = tmp.resolve("hud-point");
+    training().train(request(TestEnvs.POINT, "ppo", 400, 2, point, small("ppo")));
+    try (LearnedPolicy<?> p = LearnedPolicy.load(point, REGISTRY, Algorithms.builtin())) {
+      float[] mean = new float[1];
+      p.distribution(new float[] {0.01f}, mean);
+      float[] a = (float[]) p.act(new float[] {0.01f});
+      assertThat(a[0]).isEqualTo(Math.max(-1f, Math.min(1f, mean[0])));
+      assertThat(p.std(new float[1])[0]).isCloseTo(1f, within(0.2f)); // log-std starts at 0
     }
   }
 
