@@ -1,0 +1,78 @@
+package dev.gdxrl.desktop.game;
+
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.gdxrl.desktop.cli.Main;
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs {@code gdx-rl} in a child JVM with this test's classpath: under the current display if
+ * there is one, else under {@code xvfb-run}; skips the test (with the reason) when neither exists.
+ */
+final class GameProcess {
+  record Result(int status, String output) {}
+
+  private GameProcess() {}
+
+  static Result run(Path workDir, String... args) throws IOException, InterruptedException {
+    List<String> cmd = new ArrayList<>();
+    if (!hasDisplay()) {
+      String xvfb = onPath("xvfb-run");
+      assumeTrue(xvfb != null,
+          "skipped: no DISPLAY/WAYLAND_DISPLAY and no xvfb-run on PATH to make a virtual display"
+              + " (apt-get install xvfb xauth libgl1-mesa-dri libglx-mesa0)");
+      cmd.addAll(List.of(xvfb, "-a", "-s", "-screen 0 1280x720x24"));
+    }
+    cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    cmd.add("-cp");
+    cmd.add(System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")));
+    cmd.add(Main.class.getName());
+    cmd.addAll(List.of(args));
+    Path log = workDir.resolve("process.log");
+    Process p = new ProcessBuilder(cmd)
+        .directory(workDir.toFile())
+        .redirectErrorStream(true)
+        .redirectOutput(log.toFile())
+        .start();
+    if (!p.waitFor(180, TimeUnit.SECONDS)) {
+      p.descendants().forEach(ProcessHandle::destroyForcibly);
+      p.destroyForcibly();
+      throw new AssertionError("gdx-rl " + String.join(" ", args) + " did not finish in 180 s:\n"
+          + Files.readString(log, StandardCharsets.UTF_8));
+    }
+    return new Result(p.exitValue(), Files.readString(log, StandardCharsets.UTF_8));
+  }
+
+  static boolean hasDisplay() {
+    String os = System.getProperty("os.name", "").toLowerCase();
+    if (os.contains("win") || os.contains("mac")) {
+      return true;
+    }
+    return notBlank(System.getenv("DISPLAY")) || notBlank(System.getenv("WAYLAND_DISPLAY"));
+  }
+
+  private static boolean notBlank(String s) {
+    return s != null && !s.isBlank();
+  }
+
+  private static String onPath(String program) {
+    String path = System.getenv("PATH");
+    if (path == null) {
+      return null;
+    }
+    for (String dir : path.split(File.pathSeparator)) {
+      File f = new File(dir, program);
+      if (f.isFile() && f.canExecute()) {
+        return f.getAbsolutePath();
+      }
+    }
+    return null;
+  }
+}

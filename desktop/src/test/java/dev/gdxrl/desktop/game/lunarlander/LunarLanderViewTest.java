@@ -1,0 +1,68 @@
+package dev.gdxrl.desktop.game.lunarlander;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.badlogic.gdx.Input.Keys;
+import dev.gdxrl.control.Policy;
+import dev.gdxrl.env.Step;
+import dev.gdxrl.sim.lunarlander.LunarLanderContinuousEnv;
+import dev.gdxrl.sim.lunarlander.LunarLanderEnv;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** Keyboard mapping and exhaust particles of the lander view, without a window. */
+class LunarLanderViewTest {
+
+  @Test
+  void discreteKeysPickOneEngineMainFirst() {
+    try (LunarLanderEnv env = new LunarLanderEnv()) {
+      LunarLanderView<Integer> view = LunarLanderView.discrete(env);
+      assertThat(act(view, Set.of())).isEqualTo(LunarLanderEnv.NOOP);
+      assertThat(act(view, Set.of(Keys.UP))).isEqualTo(LunarLanderEnv.MAIN_ENGINE);
+      assertThat(act(view, Set.of(Keys.W, Keys.A))).isEqualTo(LunarLanderEnv.MAIN_ENGINE);
+      assertThat(act(view, Set.of(Keys.LEFT))).isEqualTo(LunarLanderEnv.LEFT_ENGINE);
+      assertThat(act(view, Set.of(Keys.D))).isEqualTo(LunarLanderEnv.RIGHT_ENGINE);
+      assertThat(act(view, Set.of(Keys.LEFT, Keys.RIGHT))).isEqualTo(LunarLanderEnv.NOOP);
+    }
+  }
+
+  @Test
+  void continuousKeysGiveFullThrottles() {
+    try (LunarLanderContinuousEnv env = new LunarLanderContinuousEnv()) {
+      LunarLanderView<float[]> view = LunarLanderView.continuous(env);
+      assertThat(act(view, Set.of())).containsExactly(-1f, 0f);
+      assertThat(act(view, Set.of(Keys.UP, Keys.LEFT))).containsExactly(1f, -1f);
+      assertThat(act(view, Set.of(Keys.RIGHT))).containsExactly(-1f, 1f);
+      assertThat(env.actionSpace().contains(act(view, Set.of(Keys.W, Keys.D)))).isTrue();
+    }
+  }
+
+  @Test
+  void mainEngineStepsSpawnExhaustAndResetClearsIt() {
+    try (LunarLanderEnv env = new LunarLanderEnv()) {
+      LunarLanderView<Integer> view = LunarLanderView.discrete(env);
+      env.reset(0);
+      view.afterReset();
+      for (int i = 0; i < 5; i++) {
+        view.beforeStep();
+        Step<float[]> s = env.step(LunarLanderEnv.NOOP);
+        view.afterStep(LunarLanderEnv.NOOP, s);
+      }
+      assertThat(view.particlesAlive()).as("no engine, no exhaust").isZero();
+      for (int i = 0; i < 5; i++) {
+        view.beforeStep();
+        Step<float[]> s = env.step(LunarLanderEnv.MAIN_ENGINE);
+        view.afterStep(LunarLanderEnv.MAIN_ENGINE, s);
+      }
+      assertThat(view.particlesAlive()).isBetween(10, 15);
+      env.reset(1);
+      view.afterReset();
+      assertThat(view.particlesAlive()).isZero();
+    }
+  }
+
+  private static <A> A act(LunarLanderView<A> view, Set<Integer> held) {
+    Policy<float[], A> p = view.keyboard(held::contains);
+    return p.act(new float[8]);
+  }
+}
