@@ -80,7 +80,10 @@ public final class ActorCriticNet extends AbstractBlock {
    * (k)} for a Gaussian.
    */
   public NDList forward(NDArray obs) {
+    // The views would otherwise belong to theta's (long-lived) manager: move them to the
+    // caller's scope so that they are freed with it.
     NDList parts = theta.getArray().split(layout.splitPoints());
+    parts.attach(obs.getManager());
     int hidden = spec.hiddenCount();
     NDArray h = obs;
     for (int l = 0; l < hidden; l++) {

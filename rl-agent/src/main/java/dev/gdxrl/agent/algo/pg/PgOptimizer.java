@@ -86,21 +86,24 @@ public final class PgOptimizer {
       if (adam != null) {
         adam.update(p.getId(), w, g);
       } else {
-        rmsprop(p.getId(), w, g);
+        rmsprop(p.getId(), w, g, scratch);
       }
       g.subi(g);
     }
     return norm;
   }
 
-  private void rmsprop(String id, NDArray w, NDArray g) {
+  /** PyTorch's RMSprop: {@code v = a v + (1 - a) g^2; w -= lr g / (sqrt(v) + eps)}. */
+  private void rmsprop(String id, NDArray w, NDArray g, NDManager scratch) {
     NDArray v = squareAvg.computeIfAbsent(id, k -> {
       NDArray z = w.zerosLike();
       z.attach(w.getManager());
       return z;
     });
     v.muli((float) alpha).addi(g.square().muli((float) (1 - alpha)));
-    w.subi(g.div(v.sqrt().addi((float) eps)).muli(lr));
+    NDArray denom = v.sqrt(); // v lives on the parameters' manager: keep the temporary scoped
+    denom.attach(scratch);
+    w.subi(g.div(denom.addi((float) eps)).muli(lr));
   }
 
   public String kind() {
