@@ -44,7 +44,10 @@ import java.util.Set;
  * DqnConfig}, {@code QTableConfig}), flat, snake_case, in one YAML or properties file.
  */
 public final class Training {
-  /** Evaluation stream of the final evaluation (periodic ones use 0, 1, 2, ...). */
+  /**
+   * Evaluation seed stream of the final evaluation and of {@link #evaluate} (periodic ones use 0,
+   * 1, 2, ...): evaluating a checkpoint with the run's seed repeats the RESULT line's numbers.
+   */
   private static final long FINAL_EVAL_STREAM = 1_000_000;
 
   private final EnvRegistry registry;
@@ -270,7 +273,7 @@ public final class Training {
 
   private static <A> Evaluator.Returns evalWith(Env<float[], A> env, Agent<A> agent,
       int episodes, long seed) {
-    return Evaluator.run(env, agent::actGreedy, episodes, seed, 0);
+    return Evaluator.run(env, agent::actGreedy, episodes, seed, FINAL_EVAL_STREAM);
   }
 
   private void logConfig(TrainRequest req, Record algoConfig, TrainConfig tc, Device device,

@@ -135,7 +135,9 @@ public final class ConfigBinder {
       return v.toString().trim();
     }
     if (t == List.class && c.getGenericType() instanceof ParameterizedType pt
-        && pt.getActualTypeArguments()[0] == Integer.class) {
+        && (pt.getActualTypeArguments()[0] == Integer.class
+            || pt.getActualTypeArguments()[0] == Double.class)) {
+      boolean ints = pt.getActualTypeArguments()[0] == Integer.class;
       List<Object> items = new ArrayList<>();
       if (v instanceof List<?> l) {
         items.addAll(l);
@@ -147,13 +149,16 @@ public final class ConfigBinder {
           }
         }
       }
-      List<Integer> out = new ArrayList<>();
+      List<Object> out = new ArrayList<>();
       for (Object o : items) {
         Number n = number(key, o);
-        if (n.doubleValue() != Math.rint(n.doubleValue())) {
+        if (!ints) {
+          out.add(n.doubleValue());
+        } else if (n.doubleValue() != Math.rint(n.doubleValue())) {
           throw new IllegalArgumentException(key + " must list whole numbers, got '" + v + "'");
+        } else {
+          out.add(n.intValue());
         }
-        out.add(n.intValue());
       }
       return out;
     }

@@ -3,7 +3,6 @@ package dev.gdxrl.agent.algo.dqn;
 import ai.djl.Device;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
@@ -11,9 +10,8 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
-import ai.djl.training.optimizer.Optimizer;
-import ai.djl.training.tracker.Tracker;
 import dev.gdxrl.agent.buffer.ReplayBuffer;
+import dev.gdxrl.agent.net.AdamStep;
 import dev.gdxrl.agent.net.FlatMlp;
 import dev.gdxrl.agent.net.Networks;
 import dev.gdxrl.agent.net.QNetSpec;
@@ -39,7 +37,7 @@ final class DqnNetworks implements AutoCloseable {
   private final FlatMlp online;
   private final FlatMlp target;
   private final ParameterStore store;
-  private final Optimizer adam;
+  private final AdamStep adam;
   private final Parameter[] onlineParams;
   private final Parameter[] targetParams;
   private final int batchSize;
@@ -48,7 +46,11 @@ final class DqnNetworks implements AutoCloseable {
   private final ByteBuffer actBuf;
   private final ByteBuffer rewBuf;
   private final ByteBuffer coefBuf;
+  private final NDArray one;
+  private final NDArray half;
   private long updates;
+  private long updatesAtLastCopy = -1;
+  private float lastGradNorm = Float.NaN;
 
   DqnNetworks(QNetSpec spec, DqnConfig config, Device device, RandomGenerator rng) {
     this.config = config;
@@ -64,10 +66,11 @@ final class DqnNetworks implements AutoCloseable {
       p.getArray().setRequiresGradient(false);
     }
     updateTarget(1.0);
-    this.adam = Optimizer.adam()
-        .optLearningRateTracker(Tracker.fixed((float) config.learningRate()))
-        .optEpsilon(1e-8f)
-        .build();
+    this.adam = !device.isGpu()
+        ? AdamStep.host(online, config.learningRate(), config.maxGradNorm())
+        : AdamStep.device(online, config.learningRate(), config.maxGradNorm());
+    this.one = manager.create(1f);
+    this.half = manager.create(0.5f);
     this.batchSize = config.batchSize();
     int obsBytes = batchSize * spec.inputs() * Float.BYTES;
     obsBuf = ByteBuffer.allocateDirect(obsBytes).order(ByteOrder.nativeOrder());
@@ -93,6 +96,16 @@ final class DqnNetworks implements AutoCloseable {
     return updates;
   }
 
+  /** Gradient norm (before clipping) of the last update. */
+  float lastGradNorm() {
+    return lastGradNorm;
+  }
+
+  /** The optimiser (tests). */
+  AdamStep optimiser() {
+    return adam;
+  }
+
   /**
    * One gradient step on {@code b}.
    *
@@ -104,42 +117,27 @@ final class DqnNetworks implements AutoCloseable {
     try (NDManager sub = manager.newSubManager(device)) {
       Uploaded u = upload(sub, b);
       NDArray y = targets(u);
-      NDArray[] grads = new NDArray[onlineParams.length];
       float lossValue = Float.NaN;
-      try {
-        try (GradientCollector gc = Engine.getEngine("PyTorch").newGradientCollector()) {
-          NDArray q = forward(online, u.obs, true);
-          NDArray qa = q.gather(u.actions, 1);
-          NDArray diff = qa.sub(y);
-          NDArray loss;
-          if (DqnConfig.MSE.equals(config.loss())) {
-            loss = diff.square().mean();
-          } else {
-            NDArray abs = diff.abs();
-            NDArray quad = abs.minimum(1f);
-            loss = quad.square().mul(0.5f).add(abs.sub(quad)).mean();
-          }
-          gc.backward(loss);
-          if (wantLoss) {
-            lossValue = loss.getFloat();
-          }
+      try (GradientCollector gc = Engine.getEngine("PyTorch").newGradientCollector()) {
+        NDArray q = forward(online, u.obs, true);
+        NDArray qa = q.gather(u.actions, 1);
+        NDArray diff = qa.sub(y);
+        NDArray loss;
+        if (DqnConfig.MSE.equals(config.loss())) {
+          loss = diff.square().mean();
+        } else {
+          // smooth L1 (delta 1): 0.5 q^2 + (|d| - q) with q = min(|d|, 1); the constants are
+          // device arrays, because an op with a Java scalar costs an extra upload
+          NDArray abs = diff.abs();
+          NDArray quad = abs.minimum(one);
+          loss = quad.square().mul(half).add(abs.sub(quad)).mean();
         }
-        for (int i = 0; i < onlineParams.length; i++) {
-          grads[i] = onlineParams[i].getArray().getGradient();
-        }
-        if (config.maxGradNorm() > 0) {
-          clipGradNorm(sub, grads, (float) config.maxGradNorm());
-        }
-        for (int i = 0; i < onlineParams.length; i++) {
-          adam.update(onlineParams[i].getId(), onlineParams[i].getArray(), grads[i]);
-        }
-      } finally {
-        for (NDArray g : grads) {
-          if (g != null) {
-            g.close();
-          }
+        gc.backward(loss);
+        if (wantLoss) {
+          lossValue = loss.getFloat();
         }
       }
+      lastGradNorm = adam.step();
       updates++;
       return lossValue;
     }
@@ -161,8 +159,16 @@ final class DqnNetworks implements AutoCloseable {
     }
   }
 
-  /** target = (1 - tau) target + tau online; tau = 1 is a hard copy. */
+  /**
+   * target = (1 - tau) target + tau online; tau = 1 is a hard copy, skipped when the online
+   * network has not changed since the last one (RL-Zoo's CartPole settings ask for a copy every
+   * 10 env steps but train only every 256).
+   */
   void updateTarget(double tau) {
+    if (tau >= 1.0 && updates == updatesAtLastCopy) {
+      return;
+    }
+    updatesAtLastCopy = updates;
     for (int i = 0; i < onlineParams.length; i++) {
       NDArray t = targetParams[i].getArray();
       NDArray o = onlineParams[i].getArray();
@@ -184,6 +190,9 @@ final class DqnNetworks implements AutoCloseable {
 
   void load(Path dir) throws IOException {
     Networks.load(online, manager, dir.resolve("q_network.params"));
+    online.flatParameter().getArray().setRequiresGradient(true);
+    adam.parametersReplaced();
+    updatesAtLastCopy = -1;
     Path t = dir.resolve("q_target.params");
     if (java.nio.file.Files.exists(t)) {
       Networks.load(target, manager, t);
@@ -209,21 +218,6 @@ final class DqnNetworks implements AutoCloseable {
 
   private NDArray forward(FlatMlp net, NDArray x, boolean training) {
     return net.forward(store, new NDList(x), training).singletonOrThrow();
-  }
-
-  private void clipGradNorm(NDManager sub, NDArray[] grads, float maxNorm) {
-    NDList norms = new NDList(grads.length);
-    for (NDArray g : grads) {
-      norms.add(g.norm());
-    }
-    float total = NDArrays.stack(norms).norm().getFloat();
-    norms.close();
-    float coef = maxNorm / (total + 1e-6f);
-    if (coef < 1f) {
-      for (NDArray g : grads) {
-        g.muli(coef);
-      }
-    }
   }
 
   private record Uploaded(NDArray obs, NDArray next, NDArray actions, NDArray rewards,

@@ -1,0 +1,164 @@
+package dev.gdxrl.agent.net;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.training.optimizer.Optimizer;
+import ai.djl.training.tracker.Tracker;
+import java.nio.ByteOrder;
+import java.nio.FloatBuffer;
+
+/**
+ * Adam (PyTorch's formulation: bias-corrected moments, epsilon outside the square root) with
+ * global gradient-norm clipping, for the single flat parameter of a {@link FlatMlp}. After an
+ * update the parameter's gradient is zero again.
+ *
+ * <p>Two implementations of one contract: {@link #host} for the CPU, where the gradient and the
+ * weights are read and written through zero-copy views of the tensors' memory and the whole
+ * update is one fused Java loop (PyTorch's unfused Adam makes about eleven passes over the
+ * parameters); and {@link #device} for a GPU, DJL's Adam plus clipping with NDArray ops, so the
+ * parameters never leave the device. A unit test checks that both give the same parameters.
+ */
+public abstract class AdamStep {
+  protected final float lr;
+  protected final float beta1 = 0.9f;
+  protected final float beta2 = 0.999f;
+  protected final float eps = 1e-8f;
+  protected final float maxGradNorm;
+  protected long t;
+
+  AdamStep(double lr, double maxGradNorm) {
+    this.lr = (float) lr;
+    this.maxGradNorm = (float) maxGradNorm;
+  }
+
+  /** The fused host implementation; {@code net} must live on the CPU. */
+  public static AdamStep host(FlatMlp net, double lr, double maxGradNorm) {
+    return new Host(net, lr, maxGradNorm);
+  }
+
+  /** DJL's Adam on the parameter's device. */
+  public static AdamStep device(FlatMlp net, double lr, double maxGradNorm) {
+    return new Device(net, lr, maxGradNorm);
+  }
+
+  /**
+   * Clips the gradient accumulated in the parameter, applies one Adam step, zeroes the gradient.
+   *
+   * @return the gradient norm before clipping
+   */
+  public abstract float step();
+
+  /** Updates taken. */
+  public long steps() {
+    return t;
+  }
+
+  /** Call after the parameter's array was replaced (parameters loaded from a file). */
+  public void parametersReplaced() {}
+
+  private static final class Host extends AdamStep {
+    private final FlatMlp net;
+    private final float[] w;
+    private final float[] g;
+    private final float[] m;
+    private final float[] v;
+    private final float[] zeros;
+    private FloatBuffer weightView;
+
+    Host(FlatMlp net, double lr, double maxGradNorm) {
+      super(lr, maxGradNorm);
+      this.net = net;
+      int n = net.spec().parameterCount();
+      w = new float[n];
+      g = new float[n];
+      m = new float[n];
+      v = new float[n];
+      zeros = new float[n];
+      parametersReplaced();
+    }
+
+    @Override
+    public void parametersReplaced() {
+      NDArray p = net.flatParameter().getArray();
+      if (p.getDevice().isGpu()) {
+        throw new IllegalStateException("host Adam needs the parameters on the CPU");
+      }
+      weightView = p.toByteBuffer(true).order(ByteOrder.nativeOrder()).asFloatBuffer();
+      weightView.get(0, w);
+    }
+
+    @Override
+    public float step() {
+      NDArray p = net.flatParameter().getArray();
+      try (NDArray grad = p.getGradient()) {
+        FloatBuffer gv = grad.toByteBuffer(true).order(ByteOrder.nativeOrder()).asFloatBuffer();
+        gv.get(0, g);
+        gv.put(0, zeros);
+      }
+      int n = g.length;
+      double s0 = 0;
+      double s1 = 0;
+      double s2 = 0;
+      double s3 = 0;
+      int i = 0;
+      for (; i + 3 < n; i += 4) {
+        s0 += g[i] * g[i];
+        s1 += g[i + 1] * g[i + 1];
+        s2 += g[i + 2] * g[i + 2];
+        s3 += g[i + 3] * g[i + 3];
+      }
+      for (; i < n; i++) {
+        s0 += g[i] * g[i];
+      }
+      float norm = (float) Math.sqrt(s0 + s1 + s2 + s3);
+      float scale = maxGradNorm > 0 ? Math.min(1f, maxGradNorm / (norm + 1e-6f)) : 1f;
+      t++;
+      float bc1 = (float) (1 - Math.pow(beta1, t));
+      float bc2Sqrt = (float) Math.sqrt(1 - Math.pow(beta2, t));
+      float stepSize = lr / bc1;
+      float b1 = beta1;
+      float b2 = beta2;
+      float c1 = 1 - beta1;
+      float c2 = 1 - beta2;
+      float e = eps;
+      for (int k = 0; k < n; k++) {
+        float gk = g[k] * scale;
+        float mk = b1 * m[k] + c1 * gk;
+        float vk = b2 * v[k] + c2 * gk * gk;
+        m[k] = mk;
+        v[k] = vk;
+        w[k] -= stepSize * mk / ((float) Math.sqrt(vk) / bc2Sqrt + e);
+      }
+      weightView.put(0, w);
+      return norm;
+    }
+  }
+
+  private static final class Device extends AdamStep {
+    private final FlatMlp net;
+    private final Optimizer adam;
+
+    Device(FlatMlp net, double lr, double maxGradNorm) {
+      super(lr, maxGradNorm);
+      this.net = net;
+      this.adam = Optimizer.adam().optLearningRateTracker(Tracker.fixed((float) lr))
+          .optBeta1(beta1).optBeta2(beta2).optEpsilon(eps).build();
+    }
+
+    @Override
+    public float step() {
+      NDArray p = net.flatParameter().getArray();
+      try (ai.djl.ndarray.NDManager scope = p.getManager().newSubManager()) {
+        NDArray grad = p.getGradient();
+        grad.attach(scope); // the handle and every temporary below go with the scope
+        float norm = grad.norm().getFloat();
+        float scale = maxGradNorm > 0 ? Math.min(1f, maxGradNorm / (norm + 1e-6f)) : 1f;
+        if (scale < 1f) {
+          grad.muli(scale);
+        }
+        t++;
+        adam.update(net.flatParameter().getId(), p, grad); // also zeroes the gradient
+        return norm;
+      }
+    }
+  }
+}

@@ -1,0 +1,50 @@
+package dev.gdxrl.agent.algo.dqn;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import ai.djl.Device;
+import dev.gdxrl.agent.AgentContext;
+import dev.gdxrl.agent.testenv.ChainEnv;
+import dev.gdxrl.agent.train.TrainConfig;
+import dev.gdxrl.agent.train.Trainer;
+import dev.gdxrl.env.Box;
+import dev.gdxrl.env.Env;
+import dev.gdxrl.env.RecordEpisodeStatistics;
+import dev.gdxrl.env.TimeLimit;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * DQN learns a problem with a known answer: on a 5-state chain (reward 1 at the right end), its
+ * Q-values approach Q*(s, a) = gamma^distance and its greedy policy goes right everywhere.
+ */
+class DqnLearningTest {
+
+  @Test
+  void doubleDqnLearnsQStarOfAChain() {
+    int n = 5;
+    double gamma = 0.9;
+    DqnConfig cfg = new DqnConfig(3e-3, 32, 5000, 200, gamma, 1.0, 100, DqnConfig.ENV_STEPS, 1,
+        1, DqnConfig.MSE, 10, DqnConfig.EPSILON, 0.5, 1, 0.1, 1, List.of(32), false, true);
+    long steps = 5000;
+    AgentContext ctx = new AgentContext("chain5", Box.uniform(n, 0, 1),
+        new dev.gdxrl.env.Discrete(2), Device.cpu(), 12, steps);
+    try (DqnAgent agent = new DqnAgent("double-dqn", cfg, ctx);
+        Env<float[], Integer> env =
+            new RecordEpisodeStatistics<>(new TimeLimit<>(new ChainEnv(n, "chain5"), 20))) {
+      new Trainer<>(env, agent, TrainConfig.of(steps), 12, List.of()).run();
+      float[] q = new float[2];
+      for (int s = 0; s < n - 1; s++) {
+        float[] obs = new float[n];
+        obs[s] = 1;
+        agent.actionValues(obs, q);
+        assertThat(agent.actGreedy(obs)).as("greedy action in state %d", s).isEqualTo(1);
+        assertThat((double) q[1]).as("Q(%d, right)", s)
+            .isCloseTo(ChainEnv.qStar(n, s, 1, gamma), within(0.05));
+        assertThat((double) q[0]).as("Q(%d, left)", s)
+            .isCloseTo(ChainEnv.qStar(n, s, 0, gamma), within(0.1));
+      }
+    }
+  }
+}

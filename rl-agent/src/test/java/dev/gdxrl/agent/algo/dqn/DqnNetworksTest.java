@@ -1,0 +1,202 @@
+package dev.gdxrl.agent.algo.dqn;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import ai.djl.Device;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.engine.Engine;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.ParameterStore;
+import dev.gdxrl.agent.AgentContext;
+import dev.gdxrl.agent.buffer.ReplayBuffer;
+import dev.gdxrl.agent.net.AdamStep;
+import dev.gdxrl.agent.net.FlatMlp;
+import dev.gdxrl.agent.net.HostMlp;
+import dev.gdxrl.agent.net.Networks;
+import dev.gdxrl.agent.net.QNetSpec;
+import dev.gdxrl.env.Box;
+import dev.gdxrl.env.Discrete;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+/** Target computation, target-network updates and the optimiser, checked numerically. */
+class DqnNetworksTest {
+  private static final QNetSpec SPEC = new QNetSpec(3, new int[] {8}, 3, false);
+
+  static DqnConfig config(boolean doubleQ, String loss) {
+    return new DqnConfig(1e-2, 6, 100, 0, 0.9, 1.0, 1000, DqnConfig.ENV_STEPS, 1, 1, loss, 10,
+        DqnConfig.EPSILON, 0.1, 1, 0.05, 1, List.of(8), false, doubleQ);
+  }
+
+  /** Six hand-made rows: rows 1 and 4 terminated; the others bootstrap (truncated ones too). */
+  static ReplayBuffer.Batch handMadeBatch() {
+    ReplayBuffer.Batch b = new ReplayBuffer.Batch(6, 3);
+    SplittableRandom r = new SplittableRandom(9);
+    for (int i = 0; i < 6; i++) {
+      for (int k = 0; k < 3; k++) {
+        b.obs[3 * i + k] = (float) r.nextGaussian();
+        b.nextObs[3 * i + k] = (float) r.nextGaussian();
+      }
+      b.actions[i] = i % 3;
+      b.rewards[i] = i - 2.5f;
+      b.terminated[i] = i == 1 || i == 4;
+    }
+    return b;
+  }
+
+  /** Makes online and target differ by a few updates without syncing. */
+  static void drift(DqnNetworks nets) {
+    ReplayBuffer.Batch b = handMadeBatch();
+    for (int i = 0; i < 5; i++) {
+      nets.update(b, false);
+    }
+  }
+
+  static float[] expectedTargets(DqnNetworks nets, ReplayBuffer.Batch b, boolean doubleQ,
+      double gamma) {
+    HostMlp on = new HostMlp(SPEC);
+    on.copyFrom(nets.online());
+    HostMlp tg = new HostMlp(SPEC);
+    tg.copyFrom(nets.target());
+    float[] y = new float[b.size];
+    for (int i = 0; i < b.size; i++) {
+      float[] next = java.util.Arrays.copyOfRange(b.nextObs, 3 * i, 3 * i + 3);
+      float[] qt = tg.forward(next, new float[3]);
+      float best;
+      if (doubleQ) {
+        best = qt[HostMlp.argmax(on.forward(next, new float[3]))];
+      } else {
+        best = Math.max(qt[0], Math.max(qt[1], qt[2]));
+      }
+      y[i] = b.rewards[i] + (b.terminated[i] ? 0f : (float) gamma * best);
+    }
+    return y;
+  }
+
+  @Test
+  void dqnAndDoubleDqnTargetsOnAHandMadeBatch() {
+    for (boolean doubleQ : new boolean[] {false, true}) {
+      DqnConfig cfg = config(doubleQ, DqnConfig.HUBER);
+      try (DqnNetworks nets = new DqnNetworks(SPEC, cfg, Device.cpu(), new SplittableRandom(1))) {
+        drift(nets);
+        ReplayBuffer.Batch b = handMadeBatch();
+        float[] y = nets.targets(b);
+        float[] expected = expectedTargets(nets, b, doubleQ, cfg.gamma());
+        for (int i = 0; i < y.length; i++) {
+          assertThat(y[i]).as("row %d", i).isCloseTo(expected[i], within(1e-5f));
+        }
+        assertThat(y[1]).isEqualTo(b.rewards[1]); // terminated: no bootstrap
+        assertThat(y[4]).isEqualTo(b.rewards[4]);
+        assertThat(Math.abs(y[0] - b.rewards[0])).isGreaterThan(1e-4f); // bootstraps
+        float[] other = expectedTargets(nets, b, !doubleQ, cfg.gamma());
+        boolean differs = false;
+        for (int i = 0; i < y.length; i++) {
+          differs |= Math.abs(other[i] - expected[i]) > 1e-4;
+        }
+        assertThat(differs).as("the batch tells DQN and Double DQN apart").isTrue();
+      }
+    }
+  }
+
+  @Test
+  void truncatedTransitionIsStoredWithItsFinalObservationAndBootstraps() {
+    AgentContext ctx = new AgentContext("t", Box.uniform(3, -5, 5), new Discrete(3),
+        Device.cpu(), 3, 1000);
+    DqnConfig cfg = new DqnConfig(1e-3, 1, 10, 1000, 0.9, 1.0, 1000, DqnConfig.ENV_STEPS, 1, 1,
+        DqnConfig.HUBER, 10, DqnConfig.EPSILON, 0.1, 1, 0.05, 1, List.of(8), false, false);
+    try (DqnAgent agent = new DqnAgent("dqn", cfg, ctx)) {
+      float[] finalObs = {0.5f, -0.25f, 1f};
+      agent.observe(new float[] {1, 2, 3}, 2, 1.0, finalObs, false, true, 1);
+      ReplayBuffer.Batch b = new ReplayBuffer.Batch(1, 3);
+      // only one transition stored: a sample must return it
+      java.lang.reflect.Field f;
+      try {
+        f = DqnAgent.class.getDeclaredField("buffer");
+        f.setAccessible(true);
+        ((ReplayBuffer) f.get(agent)).sample(new SplittableRandom(1), b);
+      } catch (ReflectiveOperationException e) {
+        throw new AssertionError(e);
+      }
+      assertThat(b.terminated[0]).isFalse();
+      assertThat(b.nextObs).containsExactly(finalObs);
+      float[] y = agent.networks().targets(b);
+      HostMlp tg = new HostMlp(new QNetSpec(3, new int[] {8}, 3, false));
+      tg.copyFrom(agent.networks().target());
+      float[] q = tg.forward(finalObs, new float[3]);
+      float max = Math.max(q[0], Math.max(q[1], q[2]));
+      assertThat(y[0]).isCloseTo(1f + 0.9f * max, within(1e-5f));
+    }
+  }
+
+  @Test
+  void hardTargetUpdateCopiesExactly() {
+    try (DqnNetworks nets = new DqnNetworks(SPEC, config(false, DqnConfig.MSE), Device.cpu(),
+        new SplittableRandom(2))) {
+      float[] before = flat(nets.target());
+      assertThat(before).containsExactly(flat(nets.online())); // synced at construction
+      drift(nets);
+      assertThat(flat(nets.target())).containsExactly(before); // frozen while training
+      assertThat(flat(nets.online())).isNotEqualTo(before);
+      nets.updateTarget(1.0);
+      assertThat(flat(nets.target())).containsExactly(flat(nets.online()));
+    }
+  }
+
+  @Test
+  void polyakTargetUpdateAverages() {
+    try (DqnNetworks nets = new DqnNetworks(SPEC, config(false, DqnConfig.HUBER), Device.cpu(),
+        new SplittableRandom(3))) {
+      drift(nets);
+      float[] t0 = flat(nets.target());
+      float[] o0 = flat(nets.online());
+      nets.updateTarget(0.1);
+      float[] t1 = flat(nets.target());
+      for (int i = 0; i < t0.length; i++) {
+        assertThat(t1[i]).isCloseTo(0.9f * t0[i] + 0.1f * o0[i], within(1e-6f));
+      }
+      assertThat(flat(nets.online())).containsExactly(o0);
+    }
+  }
+
+  @Test
+  void hostAndDeviceAdamAgree() {
+    QNetSpec spec = new QNetSpec(4, new int[] {16, 16}, 2, true);
+    float[][] results = new float[2][];
+    float[][] norms = new float[2][4];
+    for (int impl = 0; impl < 2; impl++) {
+      try (NDManager m = NDManager.newBaseManager(Device.cpu())) {
+        FlatMlp net = Networks.initialize(spec.build(), m, new SplittableRandom(5));
+        AdamStep adam = impl == 0 ? AdamStep.host(net, 1e-2, 0.5) : AdamStep.device(net, 1e-2,
+            0.5);
+        ParameterStore store = new ParameterStore(m, false);
+        NDArray x = m.create(new float[] {1, -2, 0.5f, 3, 0, 1, -1, 2}, new Shape(2, 4));
+        NDArray y = m.create(new float[] {1, -1, 0.5f, 2}, new Shape(2, 2));
+        for (int step = 0; step < 4; step++) {
+          try (NDManager sub = m.newSubManager()) {
+            try (GradientCollector gc = Engine.getEngine("PyTorch").newGradientCollector()) {
+              NDArray q = net.forward(store, new NDList(x), true).singletonOrThrow();
+              gc.backward(q.sub(y).square().mean());
+            }
+            norms[impl][step] = adam.step();
+          }
+        }
+        results[impl] = net.flatParameter().getArray().toFloatArray();
+      }
+    }
+    assertThat(norms[0]).containsExactly(norms[1], within(1e-4f));
+    assertThat(norms[0][0]).isGreaterThan(0.5f); // clipping was active
+    for (int i = 0; i < results[0].length; i++) {
+      // the two differ only in where epsilon sits (PyTorch's form vs DJL's): far below a step
+      assertThat(results[0][i]).isCloseTo(results[1][i], within(1e-4f));
+    }
+  }
+
+  static float[] flat(FlatMlp net) {
+    return net.flatParameter().getArray().toFloatArray();
+  }
+}
