@@ -183,6 +183,25 @@ class PgTrainingTest {
   }
 
   @Test
+  void resumeContinuesCountersAndStatistics() throws Exception {
+    Path out = tmp.resolve("resume");
+    TrainResult first = training().train(request(TestEnvs.POINT, "a2c", 400, 6, out,
+        small("a2c")));
+    double count = ((Number) Checkpoints.readMeta(out).normalization().get("count"))
+        .doubleValue();
+    TrainResult second = training().train(new TrainRequest(TestEnvs.POINT, "a2c", 800L, 6,
+        "cpu", null, small("a2c"), out, out, false));
+    assertThat(second.steps()).isEqualTo(800);
+    assertThat(second.gradientSteps()).isEqualTo(2 * first.gradientSteps());
+    CheckpointMeta meta = Checkpoints.readMeta(out);
+    assertThat(meta.envSteps()).isEqualTo(800);
+    // the statistics went on from the saved ones: 400 more observations
+    assertThat(count).isCloseTo(400, within(0.01));
+    assertThat(((Number) meta.normalization().get("count")).doubleValue())
+        .isCloseTo(count + 400, within(1e-6));
+  }
+
+  @Test
   void badHyperparametersAreOneLineErrors() {
     for (Map<String, String> bad : new Map[] {Map.of("n_steps", "0"), Map.of("gamma", "1.5"),
         Map.of("clip_range", "-0.1"), Map.of("optimizer", "sgd"),
