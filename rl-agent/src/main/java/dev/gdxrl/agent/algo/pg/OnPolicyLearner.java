@@ -374,6 +374,8 @@ public abstract class OnPolicyLearner<C extends OnPolicyConfig>
     if (!discrete) {
       d.put("std", Math.exp(greedyNet.logStd()[0]));
     }
+    d.put("collect_s", collectSeconds());
+    d.put("update_s", updateSeconds());
     return d;
   }
 

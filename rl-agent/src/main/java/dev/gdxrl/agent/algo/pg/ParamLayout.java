@@ -92,14 +92,6 @@ public final class ParamLayout {
     return critic.get(l);
   }
 
-  int actorLayers() {
-    return actor.size();
-  }
-
-  int criticLayers() {
-    return critic.size();
-  }
-
   /** Offset of {@code log_std}, or -1 for a categorical policy. */
   int logStdOffset() {
     return logStdOffset;
