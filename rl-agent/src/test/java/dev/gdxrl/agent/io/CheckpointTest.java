@@ -123,8 +123,8 @@ class CheckpointTest {
         + " does not fit env 'chain6': observation size 5 in the checkpoint, 6 in the env");
     rejects(withJson("unknown-env", json.replace("\"env_id\" : \"chain5\"",
         "\"env_id\" : \"pong\"")), "checkpoint " + tmp.resolve("unknown-env")
-        + " is for env 'pong', which is not registered; known envs: cartpole, chain5, chain6,"
-        + " box-action");
+        + " is for env 'pong', which is not registered; known envs: cartpole, lunarlander,"
+        + " lunarlander-continuous, chain5, chain6, box-action");
     rejects(withJson("cartpole-obs", json.replace("\"env_id\" : \"chain5\"",
         "\"env_id\" : \"cartpole\"")), "checkpoint " + tmp.resolve("cartpole-obs")
         + " does not fit env 'cartpole': observation size 5 in the checkpoint, 4 in the env");
@@ -132,7 +132,7 @@ class CheckpointTest {
         "checkpoint " + tmp.resolve("no-algo") + ": agent.json lacks the field 'algo'");
     rejects(withJson("bad-algo", json.replace("\"algo\" : \"dqn\"", "\"algo\" : \"ppo9\"")),
         "checkpoint " + tmp.resolve("bad-algo")
-            + ": unknown algo 'ppo9'; known algos: qtable, dqn, double-dqn");
+            + ": unknown algo 'ppo9'; known algos: qtable, dqn, double-dqn, reinforce, a2c, ppo");
     rejects(tmp.resolve("missing"), "checkpoint " + tmp.resolve("missing")
         + " is not a directory");
     Path noParams = withJson("no-params", json);
