@@ -124,6 +124,12 @@ class TrainingTest {
           .hasMessage("algo '" + algo + "' needs a Discrete action space, but env 'box-action' "
               + "has Box(low=[-1.0], high=[1.0])");
     }
+    for (String algo : List.of("dqn", "qtable")) {
+      assertThatThrownBy(() -> training.train(request("lunarlander-continuous", algo, 10, 1, out,
+          Map.of()))).isInstanceOf(IllegalArgumentException.class)
+          .hasMessageStartingWith("algo '" + algo + "' needs a Discrete action space, but env "
+              + "'lunarlander-continuous' has Box(");
+    }
     assertThatThrownBy(() -> training.train(request("cartpole", "dqn", 10, 1, out,
         Map.of("learning_rate", "-0.1")))).isInstanceOf(IllegalArgumentException.class)
         .hasMessage("dqn config: learning_rate must be a positive number, got -0.1");

@@ -1,8 +1,12 @@
 package dev.gdxrl.desktop.cli;
 
+import dev.gdxrl.control.Controller;
+import dev.gdxrl.control.ControllerProvider;
 import dev.gdxrl.control.Policy;
 import dev.gdxrl.env.Env;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -12,9 +16,13 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code eval --env ID --policy random|heuristic [--episodes N] [--seed S]}: runs whole episodes
- * headless and ends with {@code RESULT env=.. policy=.. episodes=.. seed=.. mean_return=..
- * std_return=.. mean_length=.. wall_s=..}. Episode {@code i} is seeded {@code S + i}.
+ * {@code eval --env ID --policy random|heuristic [--episodes N] [--seed S] [--record FILE]} and
+ * {@code eval --checkpoint DIR [...]}: runs whole episodes headless and ends with {@code RESULT
+ * env=.. policy=.. episodes=.. seed=.. mean_return=.. std_return=.. mean_length=.. wall_s=..}.
+ * Episode {@code i} is seeded {@code S + i}. A checkpoint is opened through the {@code
+ * ControllerProvider} found on the classpath, exactly as {@code watch} opens it (same
+ * normalisation, same greedy action). {@code --record FILE} writes every episode for {@code
+ * replay}.
  */
 @Command(
     name = "eval",
@@ -30,6 +38,15 @@ final class EvalCommand implements Callable<Integer> {
   @Option(names = "--env", paramLabel = "ID", description = "Env id, e.g. cartpole or lunarlander.")
   String envId;
 
+  @Option(names = "--checkpoint", paramLabel = "DIR",
+      description = "Evaluate a trained agent (its env comes from the checkpoint).")
+  String checkpoint;
+
+  @Option(names = "--record", paramLabel = "FILE",
+      description = "Write every episode (seed, actions, rewards, return) to FILE as JSON lines;"
+          + " 'gdx-rl replay FILE' plays them back.")
+  String record;
+
   @Option(names = "--policy", paramLabel = "POLICY",
       description = "random (uniform actions) or heuristic (the env's scripted pilot).")
   String policy;
@@ -44,6 +61,9 @@ final class EvalCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    if (checkpoint != null) {
+      return callCheckpoint();
+    }
     String id = Main.requireEnv(spec, main.registry(), envId);
     if (policy == null) {
       throw Main.usage(spec, "--policy is required: one of " + String.join(", ", POLICIES));
@@ -56,12 +76,71 @@ final class EvalCommand implements Callable<Integer> {
     if (policy.equals("heuristic") && main.registry().entry(id).heuristic() == null) {
       throw Main.usage(spec, "env '" + id + "' has no heuristic policy; use --policy random");
     }
+    Path recordFile = record == null ? null
+        : WindowOptions.newFile(spec, "--record", record, null, false);
+    return run(id, recordFile, null);
+  }
 
+  /** {@code eval --checkpoint DIR}: the agent through the ControllerProvider plug. */
+  private Integer callCheckpoint() {
+    if (envId != null || policy != null) {
+      throw Main.usage(spec, "--checkpoint takes its env and policy from the checkpoint;"
+          + " drop --env and --policy");
+    }
+    Main.requirePositive(spec, "--episodes", episodes);
+    Main.requireNonNegative(spec, "--seed", seed);
+    Path recordFile = record == null ? null
+        : WindowOptions.newFile(spec, "--record", record, null, false);
+    Checkpoint ckpt = Checkpoint.resolve(spec, "--checkpoint", checkpoint,
+        ControllerProvider.available());
+    if (!main.registry().contains(ckpt.envId())) {
+      throw Main.usage(spec, "--checkpoint " + ckpt.dir() + " is for env '" + ckpt.envId()
+          + "', which is not registered; known envs: " + String.join(", ", main.registry().ids()));
+    }
+    Controller<?> agent = ckpt.open(spec, main.registry(), "--checkpoint");
+    policy = agent.name();
+    try {
+      return run(ckpt.envId(), recordFile, agent);
+    } finally {
+      if (agent instanceof AutoCloseable c) {
+        try {
+          c.close();
+        } catch (Exception e) {
+          // freeing native memory at exit; nothing to report
+        }
+      }
+    }
+  }
+
+  private Integer run(String id, Path recordFile, Controller<?> agent) {
     PrintWriter err = spec.commandLine().getErr();
+    RecordSink sink = null;
+    if (recordFile != null) {
+      try {
+        sink = new RecordSink(recordFile);
+      } catch (IOException e) {
+        throw Main.usage(spec, "--record " + recordFile + " cannot be written: " + e.getMessage());
+      }
+    }
     long start = System.nanoTime();
     Evaluation.Summary summary;
     try (Env<float[], ?> env = main.registry().make(id)) {
-      summary = evaluate(env, id);
+      summary = evaluate(env, id, agent, sink);
+    } finally {
+      if (sink != null) {
+        try {
+          sink.close();
+        } catch (IOException e) {
+          err.println("gdx-rl eval: could not close " + recordFile + ": " + e.getMessage());
+        }
+      }
+    }
+    if (sink != null) {
+      if (sink.error() != null) {
+        err.println("gdx-rl eval: " + sink.error());
+        return Main.EXIT_FAILURE;
+      }
+      err.println("eval " + id + ": recorded " + sink.episodes() + " episodes to " + recordFile);
     }
     double wall = (System.nanoTime() - start) / 1e9;
     err.flush();
@@ -78,16 +157,33 @@ final class EvalCommand implements Callable<Integer> {
   }
 
   @SuppressWarnings("unchecked")
-  private <A> Evaluation.Summary evaluate(Env<float[], A> env, String id) {
-    Policy<float[], A> p = policy.equals("heuristic")
-        ? (Policy<float[], A>) main.registry().heuristic(id)
-        : Evaluation.randomPolicy(env.actionSpace(), seed);
+  private <A> Evaluation.Summary evaluate(Env<float[], A> env, String id, Controller<?> agent,
+      RecordSink sink) {
+    Policy<float[], A> p;
+    if (agent != null) {
+      Controller<A> c = (Controller<A>) agent;
+      p = new Policy<>() {
+        @Override
+        public A act(float[] observation) {
+          return c.decide(observation);
+        }
+
+        @Override
+        public void reset() {
+          c.reset();
+        }
+      };
+    } else if (policy.equals("heuristic")) {
+      p = (Policy<float[], A>) main.registry().heuristic(id);
+    } else {
+      p = Evaluation.randomPolicy(env.actionSpace(), seed);
+    }
     PrintWriter err = spec.commandLine().getErr();
     long every = Math.max(1, episodes / 10);
     return Evaluation.run(env, p, episodes, seed, done -> {
       if (done % every == 0 || done == episodes) {
         err.println("eval " + id + " " + policy + ": " + done + "/" + episodes + " episodes");
       }
-    });
+    }, sink, policy);
   }
 }

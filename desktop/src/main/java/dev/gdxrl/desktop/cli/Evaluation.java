@@ -1,10 +1,14 @@
 package dev.gdxrl.desktop.cli;
 
 import dev.gdxrl.control.Policy;
+import dev.gdxrl.desktop.record.EpisodeRecord;
+import dev.gdxrl.desktop.record.EpisodeRecorder;
+import dev.gdxrl.env.Box;
 import dev.gdxrl.env.Env;
 import dev.gdxrl.env.Space;
 import dev.gdxrl.env.Step;
 import java.util.SplittableRandom;
+import java.util.function.Consumer;
 import java.util.function.IntConsumer;
 
 /** Runs whole episodes of a policy in an env and summarises their returns and lengths. */
@@ -31,18 +35,42 @@ final class Evaluation {
   static <A> Summary run(
       Env<float[], A> env, Policy<float[], A> policy, int episodes, long seed,
       IntConsumer afterEpisode) {
+    return run(env, policy, episodes, seed, afterEpisode, null, null);
+  }
+
+  /**
+   * The same, and each finished episode goes to {@code record} (when not null) with its seed,
+   * actions, rewards and return, as {@code driver}'s.
+   */
+  static <A> Summary run(
+      Env<float[], A> env, Policy<float[], A> policy, int episodes, long seed,
+      IntConsumer afterEpisode, Consumer<EpisodeRecord> record, String driver) {
+    EpisodeRecorder rec = record == null ? null : new EpisodeRecorder(env.spec().id(),
+        env.actionSpace() instanceof Box b ? b.dim() : 0);
     double sum = 0;
     double sumSq = 0;
     long steps = 0;
     for (int i = 0; i < episodes; i++) {
       float[] obs = env.reset(seed + i);
       policy.reset();
+      if (rec != null) {
+        rec.start(seed + i);
+      }
       double ret = 0;
       while (true) {
-        Step<float[]> s = env.step(policy.act(obs));
+        A action = policy.act(obs);
+        Step<float[]> s = env.step(action);
         ret += s.reward();
         steps++;
+        if (rec != null) {
+          rec.add(action, s.reward(), driver);
+        }
         if (s.done()) {
+          if (rec != null) {
+            Object outcome = s.info().get(dev.gdxrl.env.Info.OUTCOME);
+            record.accept(rec.finish(s.terminated(), s.truncated(),
+                outcome == null ? null : outcome.toString()));
+          }
           break;
         }
         obs = s.observation();

@@ -23,9 +23,12 @@ import picocli.CommandLine.Spec;
     name = "gdx-rl",
     mixinStandardHelpOptions = true,
     version = "gdx-rl 0.1.0",
-    description = "Box2D games as RL environments: play, evaluate, benchmark and check them.",
+    description = "Box2D games as RL environments: play, watch trained agents, replay, evaluate, benchmark and check them.",
     subcommands = {
+      TrainCommand.class,
       PlayCommand.class,
+      WatchCommand.class,
+      ReplayCommand.class,
       EvalCommand.class,
       BenchCommand.class,
       CheckEnvCommand.class,
@@ -96,7 +99,7 @@ public final class Main implements Runnable {
 
   @Override
   public void run() {
-    throw new ParameterException(spec.commandLine(), "missing command: play, eval, bench or check-env");
+    throw new ParameterException(spec.commandLine(), "missing command: train, eval, play, watch, replay, bench or check-env");
   }
 
   EnvRegistry registry() {

@@ -1,62 +1,59 @@
 package dev.gdxrl.desktop.cli;
 
-import dev.gdxrl.desktop.game.DesktopLauncher;
+import dev.gdxrl.control.Controller;
+import dev.gdxrl.control.ControllerProvider;
 import dev.gdxrl.desktop.game.Driver;
 import dev.gdxrl.desktop.game.GameViews;
-import dev.gdxrl.desktop.game.PlayConfig;
-import dev.gdxrl.desktop.game.PlayOutcome;
-import dev.gdxrl.desktop.game.WindowUnavailableException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.Paths;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code play --env ID [--driver human|heuristic|random] [--seed S] [--screenshot FILE --frames N]}:
- * opens the rendered game. With {@code --screenshot} it renders N frames (each 1/60 s of game
- * time), saves the last one as PNG and exits.
+ * {@code play --env ID [--driver human|heuristic|random|agent] [--checkpoint DIR] [--npcs N]
+ * [--speed X|fast] [--seed S] [--record FILE] [--episodes N] [--screenshot FILE --frames N]}:
+ * opens the rendered game, the keyboard driving first. With {@code --checkpoint} the learned
+ * agent is one key away (key 1). With {@code --screenshot} it renders N frames (each 1/60 s of
+ * game time), saves the last one as PNG and exits.
  */
 @Command(
     name = "play",
     mixinStandardHelpOptions = true,
-    description = "Play a game in a window (keyboard, or watch the heuristic or random driver).",
+    description = "Play a game in a window (keyboard; the heuristic, random or a learned agent"
+        + " one key away).",
     footer = {
       "",
-      "Keys: R restart (same seed), N next seed, C cycle driver, Space pause, . step, Esc quit.",
+      "Keys: 1-9 pick a driver (listed in the window), C next driver, Space pause, . step,",
+      "-/+ slower/faster (0.25x..8x), F fast, R restart (same seed), N next seed,",
+      "I show/hide the agent's action values, Esc quit.",
       "cartpole: Left/A and Right/D push the cart.",
       "lunarlander, lunarlander-continuous: Up/W main engine, Left/A and Right/D side engines."
     })
 final class PlayCommand implements Callable<Integer> {
-  static final int DEFAULT_FRAMES = 120;
+  static final String AGENT = "agent";
 
   @ParentCommand Main main;
   @Spec CommandSpec spec;
+  @Mixin WindowOptions window;
 
   @Option(names = "--env", paramLabel = "ID", description = "Env id to play.")
   String envId;
 
   @Option(names = {"--driver", "--policy"}, paramLabel = "DRIVER", defaultValue = "human",
-      description = "Who acts: human, heuristic or random (default: ${DEFAULT-VALUE}).")
+      description = "Who acts first: human, heuristic, random, or agent with --checkpoint"
+          + " (default: ${DEFAULT-VALUE}).")
   String driver;
 
-  @Option(names = "--seed", paramLabel = "S", defaultValue = "0",
-      description = "Seed of the first episode (default: ${DEFAULT-VALUE}).")
-  long seed;
-
-  @Option(names = "--screenshot", paramLabel = "FILE",
-      description = "Render --frames frames, save the last as PNG to FILE, exit.")
-  String screenshot;
-
-  @Option(names = "--frames", paramLabel = "N",
-      description = "Frames to render before the screenshot (default: " + DEFAULT_FRAMES + ").")
-  Integer frames;
+  @Option(names = "--checkpoint", paramLabel = "DIR",
+      description = "A trained agent of the same env, offered as the driver 'agent'.")
+  String checkpoint;
 
   @Override
   public Integer call() {
@@ -65,64 +62,31 @@ final class PlayCommand implements Callable<Integer> {
       throw Main.usage(spec, "env '" + id + "' has no renderer yet; playable: "
           + String.join(", ", GameViews.PLAYABLE) + " (headless: gdx-rl eval --env " + id + ")");
     }
-    Driver d = Driver.fromLabel(driver);
-    if (d == null) {
-      throw Main.usage(spec, "unknown driver '" + driver + "'; use one of "
-          + Arrays.stream(Driver.values()).map(Driver::label).collect(Collectors.joining(", ")));
+    List<String> drivers = new ArrayList<>(
+        Arrays.stream(Driver.values()).map(Driver::label).collect(Collectors.toList()));
+    if (checkpoint != null) {
+      drivers.add(AGENT);
     }
-    if (d == Driver.HEURISTIC && main.registry().entry(id).heuristic() == null) {
+    if (!drivers.contains(driver)) {
+      throw Main.usage(spec, "unknown driver '" + driver + "'; use one of "
+          + String.join(", ", drivers) + (driver.equals(AGENT) ? " (agent needs --checkpoint DIR)" : ""));
+    }
+    if (driver.equals(Driver.HEURISTIC.label()) && main.registry().entry(id).heuristic() == null) {
       throw Main.usage(spec, "env '" + id + "' has no heuristic driver; use human or random");
     }
-    Main.requireNonNegative(spec, "--seed", seed);
-    if (frames != null) {
-      Main.requirePositive(spec, "--frames", frames);
-      if (screenshot == null) {
-        throw Main.usage(spec, "--frames only applies with --screenshot FILE");
+    window.validate(spec);
+    Checkpoint ckpt = null;
+    if (checkpoint != null) {
+      ckpt = Checkpoint.resolve(spec, "--checkpoint", checkpoint, ControllerProvider.available());
+      if (!ckpt.envId().equals(id)) {
+        throw Main.usage(spec, "--checkpoint " + ckpt.dir() + " is for env '" + ckpt.envId()
+            + "', not '" + id + "'");
       }
     }
-    Path shot = screenshot == null ? null : screenshotPath(screenshot);
-    if (!Displays.available(main.environment(), System.getProperty("os.name", ""))) {
-      throw Main.usage(spec, "no display (DISPLAY and WAYLAND_DISPLAY are unset): play opens a window;"
-          + " run headless with 'gdx-rl eval --env " + id + " --policy heuristic'"
-          + " or under a virtual display: xvfb-run -a ./gdx-rl play --env " + id);
-    }
-    PlayConfig config = new PlayConfig(id, seed, d, shot, frames == null ? DEFAULT_FRAMES : frames,
-        PlayConfig.DEFAULT_WIDTH, PlayConfig.DEFAULT_HEIGHT);
-    PlayOutcome outcome;
-    try {
-      outcome = DesktopLauncher.launch(config, main.registry());
-    } catch (WindowUnavailableException e) {
-      throw Main.usage(spec, "could not open a window: " + e.getMessage() + "; check DISPLAY="
-          + main.environment().getOrDefault("DISPLAY", "") + ", or run under xvfb-run -a,"
-          + " or headless: gdx-rl eval --env " + id + " --policy heuristic");
-    }
-    if (outcome.error() != null) {
-      spec.commandLine().getErr().println("gdx-rl play: " + outcome.error());
-      return Main.EXIT_FAILURE;
-    }
-    if (shot != null) {
-      spec.commandLine().getErr().println("gdx-rl play: wrote " + shot);
-    }
-    return 0;
-  }
-
-  private Path screenshotPath(String file) {
-    Path p;
-    try {
-      p = Paths.get(file).toAbsolutePath();
-    } catch (RuntimeException e) {
-      throw Main.usage(spec, "--screenshot '" + file + "' is not a valid path");
-    }
-    if (!file.toLowerCase(java.util.Locale.ROOT).endsWith(".png")) {
-      throw Main.usage(spec, "--screenshot FILE must end in .png, got '" + file + "'");
-    }
-    Path dir = p.getParent();
-    if (dir == null || !Files.isDirectory(dir)) {
-      throw Main.usage(spec, "--screenshot directory " + dir + " does not exist; create it first");
-    }
-    if (Files.isDirectory(p)) {
-      throw Main.usage(spec, "--screenshot " + p + " is a directory; give a .png file name");
-    }
-    return p;
+    String headless = "gdx-rl eval --env " + id + " --policy heuristic";
+    Windowed.requireDisplay(spec, main, "play", headless);
+    Controller<?> agent = ckpt == null ? null : ckpt.open(spec, main.registry(), "--checkpoint");
+    return Windowed.launch(spec, main, window.config(spec, id, driver), window.recordPath(spec),
+        agent, null, headless);
   }
 }

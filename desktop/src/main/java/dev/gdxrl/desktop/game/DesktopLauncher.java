@@ -16,6 +16,12 @@ public final class DesktopLauncher {
   private DesktopLauncher() {}
 
   public static PlayOutcome launch(PlayConfig config, EnvRegistry registry) {
+    return launch(GameSetup.of(config, registry), new PlayOutcome());
+  }
+
+  /** Opens the window for {@code setup}; the game writes how it went into {@code outcome}. */
+  public static PlayOutcome launch(GameSetup setup, PlayOutcome outcome) {
+    PlayConfig config = setup.config();
     Lwjgl3ApplicationConfiguration window = new Lwjgl3ApplicationConfiguration();
     window.setTitle("gdx-rl: " + config.envId());
     window.setWindowedMode(config.width(), config.height());
@@ -24,7 +30,7 @@ public final class DesktopLauncher {
     // Screenshots render as fast as possible; play runs at the display's pace.
     window.useVsync(!config.screenshotMode());
     window.setForegroundFPS(config.screenshotMode() ? 0 : 60);
-    PlayOutcome outcome = new PlayOutcome();
+    window.setIdleFPS(60);
 
     // GLFW reports errors through libGDX's (static) error stream with a stack dump each; collect
     // them and show them once the loop has ended, or turn a failed start into one line.
@@ -33,7 +39,7 @@ public final class DesktopLauncher {
     Lwjgl3ApplicationConfiguration.errorStream =
         new PrintStream(glfwErrors, true, StandardCharsets.UTF_8);
     try {
-      new Lwjgl3Application(new GdxRlGame(config, registry, outcome), window);
+      new Lwjgl3Application(new GdxRlGame(setup, outcome), window);
     } catch (GdxRuntimeException e) {
       if (String.valueOf(e.getMessage()).contains("GLFW")) {
         throw new WindowUnavailableException(e.getMessage() + firstDescription(glfwErrors), e);

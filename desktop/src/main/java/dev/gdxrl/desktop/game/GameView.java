@@ -53,6 +53,14 @@ public interface GameView<A> extends Disposable {
    */
   void render(ShapeRenderer shapes, float alpha);
 
+  /**
+   * A short name of discrete action {@code index} (or of continuous action dimension {@code
+   * index}) for the HUD's action-value bars.
+   */
+  default String actionLabel(int index) {
+    return "a" + index;
+  }
+
   /** Game-specific HUD lines (appended to the common ones). */
   void hudLines(List<String> lines);
 

@@ -4,20 +4,17 @@ import com.badlogic.gdx.Game;
 import com.badlogic.gdx.graphics.g2d.BitmapFont;
 import com.badlogic.gdx.graphics.g2d.SpriteBatch;
 import com.badlogic.gdx.graphics.glutils.ShapeRenderer;
-import dev.gdxrl.env.EnvRegistry;
 
 /** The libGDX application: owns the GL resources shared by screens, and shows the play screen. */
 final class GdxRlGame extends Game {
-  private final PlayConfig config;
-  private final EnvRegistry registry;
+  private final GameSetup setup;
   private final PlayOutcome outcome;
   private ShapeRenderer shapes;
   private SpriteBatch batch;
   private BitmapFont font;
 
-  GdxRlGame(PlayConfig config, EnvRegistry registry, PlayOutcome outcome) {
-    this.config = config;
-    this.registry = registry;
+  GdxRlGame(GameSetup setup, PlayOutcome outcome) {
+    this.setup = setup;
     this.outcome = outcome;
   }
 
@@ -26,7 +23,12 @@ final class GdxRlGame extends Game {
     shapes = new ShapeRenderer();
     batch = new SpriteBatch();
     font = new BitmapFont(); // libGDX's built-in 15 px sans font
-    setScreen(new PlayScreen(config, registry, outcome, shapes, batch, font));
+    try {
+      setScreen(new PlayScreen(setup, outcome, shapes, batch, font));
+    } catch (RuntimeException e) {
+      outcome.fail(String.valueOf(e.getMessage()));
+      com.badlogic.gdx.Gdx.app.exit();
+    }
   }
 
   @Override

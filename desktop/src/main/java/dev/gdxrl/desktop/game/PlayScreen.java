@@ -14,7 +14,9 @@ import com.badlogic.gdx.graphics.glutils.ShapeRenderer;
 import com.badlogic.gdx.utils.ScreenUtils;
 import com.badlogic.gdx.utils.viewport.FitViewport;
 import com.badlogic.gdx.utils.viewport.ScreenViewport;
+import dev.gdxrl.control.Controller;
 import dev.gdxrl.control.Policy;
+import dev.gdxrl.desktop.record.EpisodeRecord;
 import dev.gdxrl.env.Env;
 import dev.gdxrl.env.EnvRegistry;
 import java.io.IOException;
@@ -22,78 +24,151 @@ import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Consumer;
 
 /**
- * The play screen: advances the session by whole fixed steps from an accumulator (the frame delta
- * never reaches the simulation), draws the world interpolated between the last two steps, then the
- * HUD. In screenshot mode every frame counts as 1/60 s of game time, so the picture after N frames
- * is the same on every machine.
+ * The play screen: advances the session by whole fixed steps (the frame delta, times the speed,
+ * only decides how many; the simulation always advances by its fixed dt), draws every lane in a
+ * grid, each interpolated between its last two steps, then the HUD. In screenshot mode every frame
+ * counts as 1/60 s of game time, so the picture after N frames is the same on every machine
+ * (except at speed "fast", which runs as many steps as fit in the frame budget).
  *
- * <p>Keys: R restart the episode with the same seed, N next seed, C cycle the driver (human,
- * heuristic, random), Space pause, period one step while paused, Esc quit; the game's own keys
+ * <p>Keys: 1..9 pick a driver (listed in the help line), C cycles drivers, Space pause, period
+ * one step while paused, minus/plus slower/faster (0.25x..8x), F fast on/off, R restart with the
+ * same seed, N next seed, I shows/hides the agent's action values, Esc quit; the game's own keys
  * are in its view.
  */
 final class PlayScreen extends ScreenAdapter {
-  /** Game time the "episode over" banner stays before the next seed starts. */
-  private static final float EPISODE_END_PAUSE_S = 1.5f;
   /** Game time per frame in screenshot mode. */
   private static final float SCREENSHOT_FRAME_S = 1f / 60f;
-  private static final String COMMON_KEYS =
-      "R restart   N next seed   C driver   Space pause   . step   Esc quit";
+  /** Real time per frame that speed "fast" spends stepping. */
+  private static final long FAST_BUDGET_NS = 12_000_000L;
+  /** Frame time beyond this is dropped (the game slows down instead of spiralling). */
+  private static final double MAX_FRAME_S = 0.25;
+  private static final String COMMON_KEYS = "R restart   N next seed   Space pause   . step"
+      + "   -/+ speed   F fast   I insight   Esc quit";
 
   private final PlayConfig config;
   private final PlayOutcome outcome;
   private final ShapeRenderer shapes;
   private final SpriteBatch batch;
+  private final BitmapFont font;
   private final Session<?> session;
   private final GameView<?> view;
+  private final ReplayController<?> replay;
   private final FixedStepClock clock;
   private final OrthographicCamera camera = new OrthographicCamera();
   private final FitViewport viewport;
   private final ScreenViewport hudViewport = new ScreenViewport();
   private final Hud hud;
-  private final String keysHelp;
-  private float endedFor;
+  private final List<String> keysHelp = new ArrayList<>();
+  private int speedIndex;
+  private boolean fast;
   private boolean paused;
   private boolean stepOnce;
+  private boolean showInsight = true;
   private int frames;
   private boolean captured;
+  private boolean finishing;
+  private int cols = 1;
+  private int rows = 1;
 
-  PlayScreen(PlayConfig config, EnvRegistry registry, PlayOutcome outcome, ShapeRenderer shapes,
-      SpriteBatch batch, BitmapFont font) {
-    this.config = config;
+  PlayScreen(GameSetup setup, PlayOutcome outcome, ShapeRenderer shapes, SpriteBatch batch,
+      BitmapFont font) {
+    this.config = setup.config();
     this.outcome = outcome;
     this.shapes = shapes;
     this.batch = batch;
+    this.font = font;
     this.hud = new Hud(font);
     KeyInput keys = config.screenshotMode() ? k -> false : Gdx.input::isKeyPressed;
-    this.session = open(registry, config, keys);
+    this.replay = setup.replay() == null ? null : new ReplayController<>(setup.replay());
+    this.session = open(setup, keys, replay, outcome);
     this.view = session.view();
-    this.clock = new FixedStepClock(view.stepSeconds(), 0.25);
+    this.clock = new FixedStepClock(view.stepSeconds(), MAX_FRAME_S * PlayConfig.SPEEDS[
+        PlayConfig.SPEEDS.length - 1]);
     this.viewport = new FitViewport(view.worldWidth(), view.worldHeight(), camera);
     camera.position.set(
         view.worldLeft() + view.worldWidth() / 2, view.worldBottom() + view.worldHeight() / 2, 0);
-    this.keysHelp = view.keysHelp() + "   " + COMMON_KEYS;
+    this.fast = config.fast();
+    this.speedIndex = fast ? PlayConfig.speedIndex(1.0) : PlayConfig.speedIndex(config.speed());
+    keysHelp.add(view.keysHelp() + "   " + COMMON_KEYS);
+    StringBuilder drivers = new StringBuilder("drivers:");
+    List<String> names = new ArrayList<>();
+    for (int i = 0; i < session.controllers().size() && i < 9; i++) {
+      String name = session.controllers().get(i).name();
+      names.add(name);
+      drivers.append("   ").append(i + 1).append(' ').append(name);
+    }
+    drivers.append("   C next driver");
+    keysHelp.add(drivers.toString());
+    outcome.drivers(names);
     if (!config.screenshotMode()) {
       Gdx.input.setInputProcessor(new Keyboard());
     }
   }
 
   @SuppressWarnings("unchecked")
-  private static <A> Session<A> open(EnvRegistry registry, PlayConfig config, KeyInput keys) {
-    Env<float[], A> env = (Env<float[], A>) registry.make(config.envId());
+  private static <A> Session<A> open(GameSetup setup, KeyInput keys, ReplayController<?> replay,
+      PlayOutcome outcome) {
+    PlayConfig config = setup.config();
+    EnvRegistry registry = setup.registry();
+    List<Env<float[], A>> envs = new ArrayList<>();
+    List<GameView<A>> views = new ArrayList<>();
     try {
-      GameView<A> view = (GameView<A>) GameViews.create(env);
-      Policy<float[], A> heuristic = registry.entry(config.envId()).heuristic() == null
-          ? null
-          : (Policy<float[], A>) registry.heuristic(config.envId());
-      return new Session<>(env, view,
-          Session.standardControllers(env, view, keys, heuristic, config.seed()),
-          config.driver().label(), config.seed());
+      for (int i = 0; i < config.npcs(); i++) {
+        Env<float[], A> env = (Env<float[], A>) registry.make(config.envId());
+        envs.add(env);
+        views.add((GameView<A>) GameViews.create(env));
+      }
+      List<Controller<A>> controllers = new ArrayList<>();
+      long seed = config.seed();
+      Session.SeedSchedule schedule = null;
+      Consumer<EpisodeRecord> sink = setup.recorder();
+      if (replay != null) {
+        controllers.add((Controller<A>) replay);
+        seed = replay.current().seed();
+        schedule = (lane, s) -> replay.advance();
+        sink = replayReport(replay, setup.recorder());
+      } else {
+        if (setup.agent() != null) {
+          controllers.add((Controller<A>) setup.agent());
+        }
+        Policy<float[], A> heuristic = registry.entry(config.envId()).heuristic() == null
+            ? null
+            : (Policy<float[], A>) registry.heuristic(config.envId());
+        controllers.addAll(Session.standardControllers(envs.get(0), views.get(0), keys,
+            heuristic, config.seed()));
+      }
+      Session<A> s = new Session<>(envs, views, controllers, config.driver(), seed, sink,
+          schedule);
+      s.setEpisodeListener(outcome::episode);
+      return s;
     } catch (RuntimeException e) {
-      env.close();
+      envs.forEach(Env::close);
       throw e;
     }
+  }
+
+  /** In replay mode: prints how each replayed episode compares with its record. */
+  private static Consumer<EpisodeRecord> replayReport(ReplayController<?> replay,
+      Consumer<EpisodeRecord> next) {
+    return e -> {
+      EpisodeRecord rec = replay.current();
+      boolean same = Double.doubleToLongBits(e.episodeReturn())
+          == Double.doubleToLongBits(rec.episodeReturn()) && e.length() == rec.length();
+      System.out.printf(Locale.ROOT,
+          "replay episode %d/%d seed %d: return %s in the window, %s recorded, %d steps: %s%n",
+          replay.index() + 1, replay.size(), rec.seed(), e.episodeReturn(), rec.episodeReturn(),
+          e.length(), same ? "match" : "MISMATCH");
+      System.out.flush();
+      if (next != null) {
+        next.accept(e);
+      }
+    };
   }
 
   @Override
@@ -102,17 +177,16 @@ final class PlayScreen extends ScreenAdapter {
 
     Color bg = view.background();
     ScreenUtils.clear(bg.r, bg.g, bg.b, 1f);
-    viewport.apply();
-    shapes.setProjectionMatrix(camera.combined);
-    shapes.begin(ShapeRenderer.ShapeType.Filled);
-    view.render(shapes, paused || session.done() ? 1f : clock.alpha());
-    shapes.end();
+    renderLanes();
 
     hudViewport.apply(true);
     shapes.setProjectionMatrix(hudViewport.getCamera().combined);
     batch.setProjectionMatrix(hudViewport.getCamera().combined);
+    if (session.laneCount() > 1) {
+      laneLabels();
+    }
     hud.draw(shapes, batch, hudViewport.getWorldWidth(), hudViewport.getWorldHeight(), session,
-        paused, keysHelp);
+        new Hud.Status(speedLabel(), paused, showInsight, replayLine()), keysHelp);
 
     if (config.screenshotMode() && !captured && ++frames >= config.frames()) {
       captured = true;
@@ -121,11 +195,43 @@ final class PlayScreen extends ScreenAdapter {
       } catch (IOException | RuntimeException e) {
         outcome.fail("could not write screenshot " + config.screenshot() + ": " + e.getMessage());
       }
-      Gdx.app.exit();
+      finish();
+    }
+    if (finishing) {
+      finish();
     }
   }
 
+  private void finish() {
+    outcome.finish(session.finishedEpisodes(), session.meanReturn(), session.stdReturn(),
+        session.ticks(), session.meanDecisionMs());
+    Gdx.app.exit();
+  }
+
+  private String speedLabel() {
+    if (paused) {
+      return "paused";
+    }
+    if (fast) {
+      return "fast";
+    }
+    double s = PlayConfig.SPEEDS[speedIndex];
+    return s == Math.rint(s) ? (int) s + "x" : s + "x";
+  }
+
+  private String replayLine() {
+    if (replay == null) {
+      return null;
+    }
+    EpisodeRecord r = replay.current();
+    return String.format(Locale.ROOT, "replay %d/%d   recorded return %.2f in %d steps",
+        replay.index() + 1, replay.size(), r.episodeReturn(), r.length());
+  }
+
   private void update(float frameSeconds) {
+    if (finishing) {
+      return;
+    }
     if (paused) {
       clock.clear();
       if (stepOnce) {
@@ -134,23 +240,87 @@ final class PlayScreen extends ScreenAdapter {
       }
       return;
     }
-    int steps = clock.advance(frameSeconds);
-    for (int i = 0; i < steps; i++) {
-      if (!session.done()) {
-        session.step();
-      } else {
-        endedFor += (float) clock.dt();
-        if (endedFor >= EPISODE_END_PAUSE_S) {
-          restart(session.seed() + 1);
-        }
+    double dt = clock.dt();
+    if (fast) {
+      long end = System.nanoTime() + FAST_BUDGET_NS;
+      do {
+        session.tick(dt);
+      } while (!limitReached() && System.nanoTime() < end);
+      clock.clear();
+      return;
+    }
+    int steps = clock.advance(Math.min(frameSeconds, MAX_FRAME_S) * PlayConfig.SPEEDS[speedIndex]);
+    for (int i = 0; i < steps && !limitReached(); i++) {
+      session.tick(dt);
+    }
+  }
+
+  /** True (and the game ends after this frame) once {@code --episodes} episodes are finished. */
+  private boolean limitReached() {
+    if (config.episodes() > 0 && session.finishedEpisodes() >= config.episodes()) {
+      finishing = true;
+    }
+    return finishing;
+  }
+
+  /** Chooses the grid that shows every lane largest. */
+  private void layout(float width, float height) {
+    int n = session.laneCount();
+    float best = -1;
+    for (int c = 1; c <= n; c++) {
+      int r = (n + c - 1) / c;
+      float scale = Math.min(width / c / view.worldWidth(), height / r / view.worldHeight());
+      if (scale > best) {
+        best = scale;
+        cols = c;
+        rows = r;
       }
     }
   }
 
-  private void restart(long seed) {
-    session.reset(seed);
-    endedFor = 0;
-    clock.clear();
+  private void renderLanes() {
+    int w = Gdx.graphics.getWidth();
+    int h = Gdx.graphics.getHeight();
+    int n = session.laneCount();
+    layout(w, h);
+    int cellW = w / cols;
+    int cellH = h / rows;
+    float alpha = paused || fast ? 1f : clock.alpha();
+    for (int i = 0; i < n; i++) {
+      Session.Lane<?> lane = session.lanes().get(i);
+      if (n == 1) {
+        viewport.update(w, h, false);
+      } else {
+        viewport.update(cellW, cellH, false);
+        viewport.setScreenX(viewport.getScreenX() + (i % cols) * cellW);
+        viewport.setScreenY(viewport.getScreenY() + h - (i / cols + 1) * cellH);
+      }
+      viewport.apply();
+      shapes.setProjectionMatrix(camera.combined);
+      shapes.begin(ShapeRenderer.ShapeType.Filled);
+      lane.view().render(shapes, lane.done() ? 1f : alpha);
+      shapes.end();
+    }
+  }
+
+  /** Each lane's number and return (or outcome) in its cell's corner. */
+  private void laneLabels() {
+    int w = (int) hudViewport.getWorldWidth();
+    int h = (int) hudViewport.getWorldHeight();
+    int cellW = w / cols;
+    int cellH = h / rows;
+    batch.begin();
+    font.setColor(Color.WHITE);
+    for (int i = 0; i < session.laneCount(); i++) {
+      Session.Lane<?> lane = session.lanes().get(i);
+      float x = (i % cols) * cellW + 4;
+      float y = h - (i / cols) * cellH - 4;
+      String text = lane.done()
+          ? String.format(Locale.ROOT, "#%d %s %.0f", i, lane.outcome(), lane.episodeReturn())
+          : String.format(Locale.ROOT, "#%d %.0f", i, lane.episodeReturn());
+      font.draw(batch, text, x, y);
+    }
+    batch.end();
   }
 
   /** Reads the back buffer, flips it to top-down rows, makes it opaque, writes it as PNG. */
@@ -197,17 +367,47 @@ final class PlayScreen extends ScreenAdapter {
     session.close();
   }
 
+  private void changeSpeed(int by) {
+    if (fast) {
+      fast = false;
+      if (by < 0) {
+        return;
+      }
+    }
+    speedIndex = Math.max(0, Math.min(PlayConfig.SPEEDS.length - 1, speedIndex + by));
+    clock.clear();
+  }
+
   /** One-shot keys; the game's action keys are polled by its keyboard policy instead. */
   private final class Keyboard extends InputAdapter {
     @Override
     public boolean keyDown(int keycode) {
+      if (keycode >= Keys.NUM_1 && keycode <= Keys.NUM_9) {
+        return session.selectDriver(keycode - Keys.NUM_1);
+      }
+      if (keycode >= Keys.NUMPAD_1 && keycode <= Keys.NUMPAD_9) {
+        return session.selectDriver(keycode - Keys.NUMPAD_1);
+      }
       switch (keycode) {
-        case Keys.R -> restart(session.seed());
-        case Keys.N -> restart(session.seed() + 1);
+        case Keys.R -> {
+          session.restartSameSeeds();
+          clock.clear();
+        }
+        case Keys.N -> {
+          session.restartNextSeeds();
+          clock.clear();
+        }
         case Keys.C -> session.cycleDriver();
         case Keys.SPACE -> paused = !paused;
         case Keys.PERIOD -> stepOnce = paused;
-        case Keys.ESCAPE -> Gdx.app.exit();
+        case Keys.MINUS, Keys.NUMPAD_SUBTRACT -> changeSpeed(-1);
+        case Keys.PLUS, Keys.EQUALS, Keys.NUMPAD_ADD -> changeSpeed(+1);
+        case Keys.F -> {
+          fast = !fast;
+          clock.clear();
+        }
+        case Keys.I -> showInsight = !showInsight;
+        case Keys.ESCAPE -> finishing = true;
         default -> {
           return false;
         }

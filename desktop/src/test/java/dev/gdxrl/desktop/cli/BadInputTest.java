@@ -44,7 +44,19 @@ class BadInputTest {
         "play --env cartpole --screenshot SHOT --frames 0",
         "play --env cartpole --screenshot SHOT --frames x",
         "play --env cartpole --screenshot " + "/no/such/dir/shot.png",
-        "play --env cartpole --screenshot NOTPNG");
+        "play --env cartpole --screenshot NOTPNG",
+        "play --env cartpole --driver agent",
+        "play --env cartpole --speed 3",
+        "play --env cartpole --npcs 0",
+        "play --env cartpole --episodes -2",
+        "watch",
+        "watch --checkpoint /no/such/dir --env cartpole",
+        "watch --checkpoint /no/such/dir",
+        "watch --env nope",
+        "replay /no/such/file.jsonl",
+        "eval --env cartpole --policy random --record /no/such/dir/f.jsonl",
+        "eval --checkpoint /no/such/dir",
+        "eval --checkpoint /no/such/dir --env cartpole");
   }
 
   @ParameterizedTest
@@ -81,6 +93,28 @@ class BadInputTest {
       assertThat(run.err()).contains("no display", "eval", "xvfb-run");
       assertThat(shot).doesNotExist();
     }
+  }
+
+  @Test
+  void watchWithoutDisplayIsOneLineSuggestingEval(@TempDir Path other) throws IOException {
+    Path fake = dev.gdxrl.desktop.game.FakeControllerProvider.write(other.resolve("fake"),
+        "lunarlander");
+    CliRunner.Run run = CliRunner.run(Map.of("HOME", "/tmp"), "watch", "--checkpoint",
+        fake.toString(), "--record", dir.resolve("r.jsonl").toString());
+    if (!Displays.available(Map.of(), System.getProperty("os.name"))) {
+      assertThat(run.status()).isEqualTo(2);
+      assertThat(run.errLines()).hasSize(1);
+      assertThat(run.err()).contains("no display", "eval --checkpoint");
+      assertThat(dir.resolve("r.jsonl")).doesNotExist();
+    }
+  }
+
+  @Test
+  void aCheckpointNoProviderReadsIsOneLineWithEachReason(@TempDir Path other) {
+    CliRunner.Run run = CliRunner.run("watch", "--checkpoint", other.toString());
+    assertThat(run.status()).isEqualTo(2);
+    assertThat(run.errLines()).hasSize(1);
+    assertThat(run.err()).contains("cannot open", "agent.json", "fake-controller.txt");
   }
 
   @Test

@@ -22,6 +22,17 @@ final class GameProcess {
   private GameProcess() {}
 
   static Result run(Path workDir, String... args) throws IOException, InterruptedException {
+    return runWith(workDir, classPath(), args);
+  }
+
+  /** This test's classpath. */
+  static String classPath() {
+    return System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+  }
+
+  /** Runs {@code gdx-rl args} in a child JVM with the given classpath. */
+  static Result runWith(Path workDir, String classPath, String... args)
+      throws IOException, InterruptedException {
     List<String> cmd = new ArrayList<>();
     if (!hasDisplay()) {
       String xvfb = onPath("xvfb-run");
@@ -32,7 +43,7 @@ final class GameProcess {
     }
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     cmd.add("-cp");
-    cmd.add(System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")));
+    cmd.add(classPath);
     cmd.add(Main.class.getName());
     cmd.addAll(List.of(args));
     Path log = workDir.resolve("process.log");

@@ -57,6 +57,9 @@ public final class FlatMlp extends AbstractBlock {
     NDArray x = inputs.singletonOrThrow();
     NDArray flat = store.getValue(params, x.getDevice(), training);
     NDList parts = flat.split(splitPoints);
+    // the views would otherwise belong to the parameter's (long-lived) manager: give them to
+    // the caller's scope so they are freed with it
+    parts.attach(x.getManager());
     int layers = spec.layers();
     NDArray hiddenOut = x;
     for (int l = 0; l < layers; l++) {

@@ -37,7 +37,7 @@ public final class Listeners {
       public boolean onStep(TrainState s) {
         if ((s.envSteps() & 255) == 0) {
           bar.stepTo(s.envSteps());
-          bar.setExtraMessage(String.format(Locale.ROOT, "ep %d ret %.1f grad %d",
+          bar.setExtraMessage(String.format(Locale.ROOT, " | ep %d | ret %.1f | grad %d",
               s.episodes(), s.recentMeanReturn(), s.gradientSteps()));
         }
         return true;

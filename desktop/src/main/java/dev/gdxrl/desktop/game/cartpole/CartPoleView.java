@@ -102,6 +102,11 @@ public final class CartPoleView implements GameView<Integer> {
   }
 
   @Override
+  public String actionLabel(int index) {
+    return index == 0 ? "left" : index == 1 ? "right" : GameView.super.actionLabel(index);
+  }
+
+  @Override
   public void afterReset() {
     prevX = sim.x();
     prevTheta = sim.theta();

@@ -141,6 +141,20 @@ public final class LunarLanderView<A> implements GameView<A> {
   }
 
   @Override
+  public String actionLabel(int index) {
+    if (env instanceof LunarLanderContinuousEnv) {
+      return index == 0 ? "main" : index == 1 ? "lateral" : GameView.super.actionLabel(index);
+    }
+    return switch (index) {
+      case LunarLanderEnv.NOOP -> "noop";
+      case LunarLanderEnv.LEFT_ENGINE -> "left";
+      case LunarLanderEnv.MAIN_ENGINE -> "main";
+      case LunarLanderEnv.RIGHT_ENGINE -> "right";
+      default -> GameView.super.actionLabel(index);
+    };
+  }
+
+  @Override
   public void afterReset() {
     readPose(cur);
     System.arraycopy(cur, 0, prev, 0, cur.length);

@@ -128,7 +128,8 @@ public final class DqnAgent implements ValueAgent {
     buffer.add(obs, action, reward, nextObs, terminated);
     stepsSinceTrain++;
     int done = 0;
-    if (envStep > config.learningStarts() && envStep % config.trainFreq() == 0) {
+    if (envStep % config.trainFreq() == 0 && envStep > config.learningStarts()) {
+      // -1: as many gradient steps as env steps in this round (SB3's convention)
       int steps = config.gradientSteps() < 0 ? stepsSinceTrain : config.gradientSteps();
       for (int i = 0; i < steps; i++) {
         buffer.sample(rng, batch);
@@ -143,10 +144,12 @@ public final class DqnAgent implements ValueAgent {
           nets.updateTarget(config.tau());
         }
       }
-      stepsSinceTrain = 0;
       if (done > 0) {
         host.copyFrom(nets.online());
       }
+    }
+    if (envStep % config.trainFreq() == 0) {
+      stepsSinceTrain = 0;
     }
     if (DqnConfig.ENV_STEPS.equals(config.targetUpdateUnit())
         && envStep % config.targetUpdateInterval() == 0) {

@@ -255,6 +255,11 @@ final class DqnNetworks implements AutoCloseable {
     }
   }
 
+  /** Arrays owned by this object's manager, sub-managers included (leak checks in tests). */
+  int managedArrays() {
+    return manager.getManagedArrays().size();
+  }
+
   /** Parameters of the online network in block order (for tests). */
   List<NDArray> onlineArrays() {
     return java.util.Arrays.stream(onlineParams).map(Parameter::getArray).toList();

@@ -134,6 +134,26 @@ class DqnNetworksTest {
   }
 
   @Test
+  void updatesLeaveNoArraysBehind() {
+    for (boolean doubleQ : new boolean[] {false, true}) {
+      try (DqnNetworks nets = new DqnNetworks(SPEC, config(doubleQ, DqnConfig.HUBER),
+          Device.cpu(), new SplittableRandom(6))) {
+        ReplayBuffer.Batch b = handMadeBatch();
+        nets.update(b, true);
+        nets.updateTarget(1.0);
+        int before = nets.managedArrays();
+        for (int i = 0; i < 20; i++) {
+          nets.update(b, i % 2 == 0);
+          nets.updateTarget(0.5);
+        }
+        nets.targets(b);
+        nets.onlineValues(new float[3], 1);
+        assertThat(nets.managedArrays()).isEqualTo(before);
+      }
+    }
+  }
+
+  @Test
   void hardTargetUpdateCopiesExactly() {
     try (DqnNetworks nets = new DqnNetworks(SPEC, config(false, DqnConfig.MSE), Device.cpu(),
         new SplittableRandom(2))) {

@@ -1,0 +1,99 @@
+package dev.gdxrl.desktop.cli;
+
+import dev.gdxrl.agent.TrainRequest;
+import dev.gdxrl.agent.TrainResult;
+import dev.gdxrl.agent.Training;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code train --env ID --algo ALGO [--steps N] [--seed S] [--device auto|cpu|gpu] [--config FILE]
+ * [--set KEY=VALUE ...] [--out DIR] [--resume DIR]}: trains headless through the rl-agent
+ * library's {@link Training} facade, writes a checkpoint and ends with a {@code RESULT} line. Bad
+ * input (unknown env or algo, an algo that does not fit the env, bad hyperparameters, an unusable
+ * checkpoint) is one line on stderr and status 2, before anything on disk is touched.
+ */
+@Command(
+    name = "train",
+    mixinStandardHelpOptions = true,
+    description = "Train an agent headless, write a checkpoint; ends with a RESULT line.")
+final class TrainCommand implements Callable<Integer> {
+  @ParentCommand Main main;
+  @Spec CommandSpec spec;
+
+  @Option(names = "--env", paramLabel = "ID", description = "Env id to train on.")
+  String envId;
+
+  @Option(names = "--algo", paramLabel = "ALGO",
+      description = "qtable, dqn, double-dqn, reinforce, a2c or ppo.")
+  String algo;
+
+  @Option(names = "--steps", paramLabel = "N",
+      description = "Env steps to train for (default: per env and algo).")
+  Long steps;
+
+  @Option(names = "--seed", paramLabel = "S", defaultValue = "1",
+      description = "Seed of everything random in the run (default: ${DEFAULT-VALUE}).")
+  long seed;
+
+  @Option(names = "--device", paramLabel = "auto|cpu|gpu", defaultValue = "auto",
+      description = "Where the networks live (default: ${DEFAULT-VALUE}: a GPU when DJL sees one).")
+  String device;
+
+  @Option(names = "--config", paramLabel = "FILE",
+      description = "Hyperparameters from a YAML (.yaml/.yml) or .properties file.")
+  Path config;
+
+  @Option(names = "--set", paramLabel = "KEY=VALUE",
+      description = "One hyperparameter, after --config; repeatable (e.g. --set learning_rate=1e-3).")
+  Map<String, String> overrides = new LinkedHashMap<>();
+
+  @Option(names = "--out", paramLabel = "DIR",
+      description = "Checkpoint directory (default: runs/ENV-ALGO-sSEED).")
+  Path out;
+
+  @Option(names = "--resume", paramLabel = "DIR",
+      description = "Continue the run saved in this checkpoint (until --steps in total).")
+  Path resume;
+
+  @Option(names = "--no-progress", description = "No progress bar (periodic evaluations are logged instead).")
+  boolean noProgress;
+
+  @Override
+  public Integer call() {
+    String id = Main.requireEnv(spec, main.registry(), envId);
+    if (algo == null || algo.isBlank()) {
+      throw Main.usage(spec, "--algo ALGO is required: qtable, dqn, double-dqn, reinforce, a2c or ppo");
+    }
+    if (steps != null) {
+      Main.requirePositive(spec, "--steps", steps);
+    }
+    Main.requireNonNegative(spec, "--seed", seed);
+    if (config != null && !Files.isReadable(config)) {
+      throw Main.usage(spec, "--config " + config + ": no such readable file");
+    }
+    if (resume != null && !Files.isDirectory(resume)) {
+      throw Main.usage(spec, "--resume " + resume + ": no such checkpoint directory");
+    }
+    PrintStream log = System.err;
+    TrainResult r;
+    try {
+      r = new Training(main.registry(), dev.gdxrl.agent.Algorithms.builtin(), log)
+          .train(new TrainRequest(id, algo, steps, seed, device, config, overrides, out, resume,
+              !noProgress));
+    } catch (IllegalArgumentException e) {
+      throw Main.usage(spec, e.getMessage());
+    }
+    spec.commandLine().getOut().println(r.resultLine());
+    return 0;
+  }
+}
