@@ -63,6 +63,15 @@ public interface Agent<A> extends AutoCloseable {
     return null;
   }
 
+  /**
+   * True when {@link #act} and {@link #actGreedy} take raw observations and apply {@link
+   * #normalization()} themselves (the actor-critics do); false when a caller holding normalised
+   * observations must scale them first.
+   */
+  default boolean normalizesInternally() {
+    return false;
+  }
+
   /** Whether {@link #save} includes the replay buffer (so a resumed run continues with it). */
   default boolean savesReplayBuffer() {
     return false;

@@ -90,6 +90,14 @@ public final class LearnedPolicy<A> implements Policy<float[], A>, AutoCloseable
         : agent instanceof ActorCriticAgent ac ? ac.actionSize() : -1;
   }
 
+  /**
+   * True when {@link #act} takes raw observations and applies the checkpoint's observation
+   * normalisation itself (actor-critic agents); callers must then not scale them again.
+   */
+  public boolean normalizesInternally() {
+    return agent.normalizesInternally();
+  }
+
   /** Whether {@link #distribution} is available (actor-critic agents: reinforce, a2c, ppo). */
   public boolean hasDistribution() {
     return agent instanceof ActorCriticAgent;

@@ -388,6 +388,12 @@ public abstract class OnPolicyLearner<C extends OnPolicyConfig>
     return obsStats == null ? null : NormalizationState.toMap(obsStats.state());
   }
 
+  /** Observations are normalised here, with the statistics saved in {@code agent.json}. */
+  @Override
+  public boolean normalizesInternally() {
+    return true;
+  }
+
   @Override
   public void save(Path dir) throws IOException {
     Networks.save(net, dir.resolve(PARAMS_FILE));

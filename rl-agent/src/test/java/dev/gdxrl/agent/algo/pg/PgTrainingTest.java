@@ -122,6 +122,7 @@ class PgTrainingTest {
     training().train(request(TestEnvs.SIGN, "a2c", 400, 2, sign, small("a2c")));
     try (LearnedPolicy<?> p = LearnedPolicy.load(sign, REGISTRY, Algorithms.builtin())) {
       assertThat(p.hasDistribution()).isTrue();
+      assertThat(p.normalizesInternally()).isTrue();
       assertThat(p.actions()).isEqualTo(2);
       float[] probs = new float[2];
       float v = p.distribution(new float[] {1f}, probs);
