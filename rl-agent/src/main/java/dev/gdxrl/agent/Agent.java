@@ -55,6 +55,23 @@ public interface Agent<A> extends AutoCloseable {
   /** Reads parameters written by {@link #save} for an agent of the same config and spaces. */
   void load(Path dir) throws IOException;
 
+  /**
+   * Observation normalisation statistics to store in {@code agent.json} (null when the agent
+   * does not normalise); {@link #load} reads them back from there.
+   */
+  default Map<String, Object> normalization() {
+    return null;
+  }
+
+  /**
+   * True when {@link #act} and {@link #actGreedy} take raw observations and apply {@link
+   * #normalization()} themselves (the actor-critics do); false when a caller holding normalised
+   * observations must scale them first.
+   */
+  default boolean normalizesInternally() {
+    return false;
+  }
+
   /** Whether {@link #save} includes the replay buffer (so a resumed run continues with it). */
   default boolean savesReplayBuffer() {
     return false;

@@ -2,6 +2,7 @@ package dev.gdxrl.agent;
 
 import dev.gdxrl.agent.algo.dqn.DqnAgent;
 import dev.gdxrl.agent.algo.dqn.DqnConfig;
+import dev.gdxrl.agent.algo.pg.PgAlgorithms;
 import dev.gdxrl.agent.algo.tabular.QLearningAgent;
 import dev.gdxrl.agent.algo.tabular.QTableConfig;
 
@@ -22,7 +23,7 @@ public final class Algorithms {
     this.byId = byId;
   }
 
-  /** qtable, dqn, double-dqn. */
+  /** qtable, dqn, double-dqn, reinforce, a2c, ppo. */
   public static Algorithms builtin() {
     Map<String, Algorithm<?>> m = new LinkedHashMap<>();
     m.put("qtable", new Discrete<QTableConfig>("qtable") {
@@ -38,6 +39,9 @@ public final class Algorithms {
     });
     m.put("dqn", dqn("dqn", false));
     m.put("double-dqn", dqn("double-dqn", true));
+    m.put("reinforce", PgAlgorithms.reinforce());
+    m.put("a2c", PgAlgorithms.a2c());
+    m.put("ppo", PgAlgorithms.ppo());
     return new Algorithms(m);
   }
 

@@ -16,11 +16,13 @@ import dev.gdxrl.agent.train.TrainConfig;
 import dev.gdxrl.agent.train.TrainListener;
 import dev.gdxrl.agent.train.TrainState;
 import dev.gdxrl.agent.train.Trainer;
+import dev.gdxrl.agent.train.VectorTrainer;
 import dev.gdxrl.env.Box;
 import dev.gdxrl.env.Env;
 import dev.gdxrl.env.EnvRegistry;
 import dev.gdxrl.env.Envs;
 import dev.gdxrl.env.Space;
+import dev.gdxrl.env.VectorEnv;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -66,6 +68,17 @@ public final class Training {
 
   /** Default env steps of a run when none are asked for. */
   public static long defaultSteps(String envId, String algo) {
+    boolean lander = envId.equals("lunarlander") || envId.equals("lunarlander-continuous");
+    switch (algo) {
+      case "ppo":
+        return envId.equals("cartpole") ? 100_000 : 1_000_000;
+      case "a2c":
+        return envId.equals("cartpole") ? 200_000 : lander ? 500_000 : 1_000_000;
+      case "reinforce":
+        return envId.equals("cartpole") ? 300_000 : 1_000_000;
+      default:
+        break;
+    }
     boolean tabular = algo.equals("qtable");
     return switch (envId) {
       case "cartpole" -> tabular ? 500_000 : 50_000;
@@ -197,8 +210,9 @@ public final class Training {
     listeners.add(Listeners.evaluation(evalEnv, agent, tc.evalFreq(), tc.evalEpisodes(),
         req.seed(), metrics, req.progress() ? null : log, tc.stopAtReturn()));
     listeners.add(Listeners.checkpoints(tc.checkpointFreq(), saver));
-    Trainer<A> trainer = new Trainer<>(env, agent, tc, req.seed(), listeners);
-    TrainState state = trainer.run(startSteps, startEpisodes);
+    TrainState state = agent instanceof RolloutAgent<A> ra
+        ? runVector(req, ra, tc, listeners, startSteps, startEpisodes)
+        : new Trainer<>(env, agent, tc, req.seed(), listeners).run(startSteps, startEpisodes);
     double trainSeconds = state.elapsedSeconds();
     saver.save(state);
     Evaluator.Returns r = tc.finalEvalEpisodes() == 0 ? new Evaluator.Returns(new double[0], 0)
@@ -211,12 +225,30 @@ public final class Training {
         (state.gradientSteps() - state.startGradientSteps()) / trainSeconds, out);
   }
 
+  /** The vector loop for agents that learn from N envs at once (the actor-critics). */
+  private <A> TrainState runVector(TrainRequest req, RolloutAgent<A> agent, TrainConfig tc,
+      List<TrainListener> listeners, long startSteps, long startEpisodes) {
+    List<Env<float[], A>> envs = new ArrayList<>(agent.envs());
+    try {
+      for (int i = 0; i < agent.envs(); i++) {
+        envs.add(castEnv(registry.make(req.envId())));
+      }
+    } catch (RuntimeException e) {
+      envs.forEach(Env::close);
+      throw e;
+    }
+    try (VectorEnv<A> venv = new VectorEnv<>(envs, agent.threads())) {
+      return new VectorTrainer<>(venv, agent, tc, req.seed(), listeners)
+          .run(startSteps, startEpisodes);
+    }
+  }
+
   private static void save(Path out, Agent<?> agent, TrainRequest req, Box obs,
       Space<?> act, Record algoConfig, TrainConfig tc, Device device, TrainState s,
       Metrics metrics) {
     CheckpointMeta meta = new CheckpointMeta(Checkpoints.FORMAT_VERSION, req.algo(),
         req.envId(), obs, act, ConfigBinder.toMap(algoConfig), ConfigBinder.toMap(tc),
-        null, s.envSteps(), s.episodes(), s.gradientSteps(), req.seed(),
+        agent.normalization(), s.envSteps(), s.episodes(), s.gradientSteps(), req.seed(),
         device.isGpu() ? "gpu" : "cpu", agent.savesReplayBuffer());
     try {
       Checkpoints.write(out, agent, meta, metrics);

@@ -114,7 +114,8 @@ class TrainingTest {
     Path out = tmp.resolve("x");
     assertThatThrownBy(() -> training.train(request("cartpole", "sarsa", 10, 1, out, Map.of())))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("unknown algo 'sarsa'; known algos: qtable, dqn, double-dqn");
+        .hasMessage("unknown algo 'sarsa'; known algos: qtable, dqn, double-dqn, reinforce, a2c,"
+            + " ppo");
     assertThatThrownBy(() -> training.train(request("nope", "dqn", 10, 1, out, Map.of())))
         .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("unknown env 'nope'");
     for (String algo : List.of("dqn", "double-dqn", "qtable")) {

@@ -1,6 +1,7 @@
 package dev.gdxrl.agent.io;
 
 import ai.djl.Device;
+import dev.gdxrl.agent.ActorCriticAgent;
 import dev.gdxrl.agent.Agent;
 import dev.gdxrl.agent.Algorithms;
 import dev.gdxrl.agent.ValueAgent;
@@ -43,7 +44,9 @@ public final class LearnedPolicy<A> implements Policy<float[], A>, AutoCloseable
   @SuppressWarnings("unchecked")
   public static LearnedPolicy<Integer> loadDiscrete(Path dir, EnvRegistry registry) {
     LearnedPolicy<?> p = load(dir, registry, Algorithms.builtin());
-    if (!(p.agent instanceof ValueAgent)) {
+    boolean discretePolicy = p.agent instanceof ValueAgent
+        || p.agent instanceof ActorCriticAgent ac && ac.discreteActions();
+    if (!discretePolicy) {
       p.close();
       throw new CheckpointException("checkpoint " + dir + " holds a '" + p.meta.algo()
           + "' agent, which has no discrete greedy policy");
@@ -81,9 +84,43 @@ public final class LearnedPolicy<A> implements Policy<float[], A>, AutoCloseable
     return v.actionValues(observation, out);
   }
 
-  /** Number of actions (value-based agents), or -1. */
+  /** Number of actions (value-based agents; actor-critics: actions or action dimensions), or -1. */
   public int actions() {
-    return agent instanceof ValueAgent v ? v.actions() : -1;
+    return agent instanceof ValueAgent v ? v.actions()
+        : agent instanceof ActorCriticAgent ac ? ac.actionSize() : -1;
+  }
+
+  /**
+   * True when {@link #act} takes raw observations and applies the checkpoint's observation
+   * normalisation itself (actor-critic agents); callers must then not scale them again.
+   */
+  public boolean normalizesInternally() {
+    return agent.normalizesInternally();
+  }
+
+  /** Whether {@link #distribution} is available (actor-critic agents: reinforce, a2c, ppo). */
+  public boolean hasDistribution() {
+    return agent instanceof ActorCriticAgent;
+  }
+
+  /**
+   * The policy at {@code observation} for a HUD: action probabilities (discrete) or the
+   * Gaussian's mean (continuous) into {@code out}; returns the critic's V(s). The action {@link
+   * #act} takes is the argmax or the mean clipped to the action space.
+   */
+  public float distribution(float[] observation, float[] out) {
+    if (!(agent instanceof ActorCriticAgent ac)) {
+      throw new UnsupportedOperationException(meta.algo() + " has no policy distribution");
+    }
+    return ac.distribution(observation, out);
+  }
+
+  /** The Gaussian policy's standard deviations into {@code out} (actor-critic agents). */
+  public float[] std(float[] out) {
+    if (!(agent instanceof ActorCriticAgent ac)) {
+      throw new UnsupportedOperationException(meta.algo() + " has no policy distribution");
+    }
+    return ac.std(out);
   }
 
   @Override

@@ -43,9 +43,11 @@ public final class LearnedControllerProvider implements ControllerProvider {
     }
     Checkpoints.checkSpaces(meta, source, env.observationSpace(), env.actionSpace());
     int dim = meta.observationSpace().dim();
-    ObservationScaler scaler = ObservationScaler.of(meta.normalization(), dim,
+    ObservationScaler checked = ObservationScaler.of(meta.normalization(), dim,
         "checkpoint " + source);
     LearnedPolicy<A> policy = (LearnedPolicy<A>) LearnedPolicy.load(source);
+    // agents that normalise inside act() (the actor-critics) must not get scaled input twice
+    ObservationScaler scaler = policy.normalizesInternally() ? null : checked;
     return new LearnedController<>(policy, scaler, batched(source, meta, policy), dim);
   }
 

@@ -132,7 +132,7 @@ class CheckpointTest {
         "checkpoint " + tmp.resolve("no-algo") + ": agent.json lacks the field 'algo'");
     rejects(withJson("bad-algo", json.replace("\"algo\" : \"dqn\"", "\"algo\" : \"ppo9\"")),
         "checkpoint " + tmp.resolve("bad-algo")
-            + ": unknown algo 'ppo9'; known algos: qtable, dqn, double-dqn");
+            + ": unknown algo 'ppo9'; known algos: qtable, dqn, double-dqn, reinforce, a2c, ppo");
     rejects(tmp.resolve("missing"), "checkpoint " + tmp.resolve("missing")
         + " is not a directory");
     Path noParams = withJson("no-params", json);

@@ -1,0 +1,135 @@
+package dev.gdxrl.agent.algo.pg;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.AbstractBlock;
+import ai.djl.nn.Activation;
+import ai.djl.nn.Parameter;
+import ai.djl.nn.core.Linear;
+import ai.djl.training.ParameterStore;
+import ai.djl.util.PairList;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.random.RandomGenerator;
+
+/**
+ * The actor-critic network as one DJL block holding all its parameters in one flat vector {@code
+ * theta} (DJL's parameter format saves and loads it). {@link ParamLayout} says where each linear
+ * layer's weight {@code (out, in)} and bias, and the Gaussian's state-independent {@code log_std},
+ * sit in it. The forward pass splits {@code theta} into views (one native call), so the optimiser
+ * updates, clips and zeroes one tensor per step instead of one per layer: with DJL's per-call
+ * overhead this is the difference that matters for small RL networks.
+ *
+ * <p>{@link #forward(NDArray)} maps observations (B, obsDim) to the actor output (B, k), values
+ * (B) and, for a Gaussian, log-std (k).
+ *
+ * <p>Initialisation is orthogonal with the gains of OpenAI baselines and Stable-Baselines3
+ * (sqrt(2) in the trunk, 0.01 for the actor head, 1 for the critic head, zero biases, log-std
+ * {@code logStdInit}), every number drawn on the host from the caller's generator: the same seed
+ * gives the same network on every device.
+ */
+public final class ActorCriticNet extends AbstractBlock {
+  private final ActorCriticSpec spec;
+  private final ParamLayout layout;
+  private final Parameter theta;
+
+  /** Builds the block; {@code rng} draws the initial values, set at {@link #initialize}. */
+  public ActorCriticNet(ActorCriticSpec spec, RandomGenerator rng) {
+    this.spec = spec;
+    this.layout = new ParamLayout(spec);
+    float[] init = layout.initialValues(rng);
+    theta = addParameter(Parameter.builder().setName("theta").setType(Parameter.Type.WEIGHT)
+        .optShape(new Shape(layout.size()))
+        .optInitializer((m, shape, type) -> m.create(init, shape)).build());
+  }
+
+  /** Creates the parameter vector on {@code manager}'s device. */
+  public ActorCriticNet initialize(NDManager manager) {
+    initialize(manager, DataType.FLOAT32, new Shape(1, spec.obsDim()));
+    return this;
+  }
+
+  public ActorCriticSpec spec() {
+    return spec;
+  }
+
+  public ParamLayout layout() {
+    return layout;
+  }
+
+  /** The flat parameter vector. */
+  public Parameter theta() {
+    return theta;
+  }
+
+  /** Every parameter (just {@link #theta()}). */
+  public List<Parameter> parameterList() {
+    return new ArrayList<>(getParameters().values());
+  }
+
+  /** A copy of the parameters on the host, in {@link ParamLayout} order. */
+  public float[] hostParameters() {
+    return theta.getArray().toFloatArray();
+  }
+
+  /**
+   * The differentiable forward pass: {@code [actorOut (B, k), values (B, 1)]}, plus {@code log_std
+   * (k)} for a Gaussian.
+   */
+  public NDList forward(NDArray obs) {
+    // The views would otherwise belong to theta's (long-lived) manager: move them to the
+    // caller's scope so that they are freed with it.
+    NDList parts = theta.getArray().split(layout.splitPoints());
+    parts.attach(obs.getManager());
+    int hidden = spec.hiddenCount();
+    NDArray h = obs;
+    for (int l = 0; l < hidden; l++) {
+      h = activate(linear(h, parts, layout.actorLayer(l)));
+    }
+    NDArray actorOut = linear(h, parts, layout.actorLayer(hidden));
+    NDArray v;
+    if (spec.sharedTrunk()) {
+      v = linear(h, parts, layout.criticLayer(0));
+    } else {
+      NDArray c = obs;
+      for (int l = 0; l < hidden; l++) {
+        c = activate(linear(c, parts, layout.criticLayer(l)));
+      }
+      v = linear(c, parts, layout.criticLayer(hidden));
+    }
+    return spec.discrete() ? new NDList(actorOut, v)
+        : new NDList(actorOut, v, parts.get(layout.logStdPart()));
+  }
+
+  private static NDArray linear(NDArray x, NDList parts, ParamLayout.Layer layer) {
+    NDArray w = parts.get(layer.weightPart()).reshape(layer.out(), layer.in());
+    return Linear.linear(x, w, parts.get(layer.biasPart())).singletonOrThrow();
+  }
+
+  private NDArray activate(NDArray x) {
+    return spec.tanh() ? x.tanh() : Activation.relu(x);
+  }
+
+  @Override
+  protected NDList forwardInternal(ParameterStore store, NDList inputs, boolean training,
+      PairList<String, Object> params) {
+    return forward(inputs.singletonOrThrow());
+  }
+
+  @Override
+  public Shape[] getOutputShapes(Shape[] inputShapes) {
+    long b = inputShapes[0].get(0);
+    Shape out = new Shape(b, spec.actions());
+    Shape v = new Shape(b, 1);
+    return spec.discrete() ? new Shape[] {out, v}
+        : new Shape[] {out, v, new Shape(spec.actions())};
+  }
+
+  /** Marks the parameters as requiring gradients (after loading saved values). */
+  public void requireGradients() {
+    theta.getArray().setRequiresGradient(true);
+  }
+}

@@ -1,0 +1,146 @@
+package dev.gdxrl.agent.algo.pg;
+
+/**
+ * A host-side (plain Java) copy of an {@link ActorCriticNet}'s parameters, for acting: a batched
+ * forward pass over all N envs of a vector step costs a few microseconds per env and no native
+ * call, where a DJL forward costs a dozen JNI round trips. The learner refreshes the copy with
+ * {@link #copyFrom} after each update (one download of the flat parameter vector); a loaded
+ * checkpoint needs no DJL at all to act.
+ *
+ * <p>Not thread-safe: it owns its activation buffers. Use one per thread.
+ */
+public final class HostActorCritic {
+  private final ActorCriticSpec spec;
+  private final ParamLayout layout;
+  private final float[] theta;
+  private final float[] logStd;
+  private float[] bufA = new float[0];
+  private float[] bufB = new float[0];
+
+  public HostActorCritic(ActorCriticSpec spec) {
+    this.spec = spec;
+    this.layout = new ParamLayout(spec);
+    this.theta = new float[layout.size()];
+    this.logStd = spec.discrete() ? null : new float[spec.actions()];
+  }
+
+  /** A host network with the given flat parameters (e.g. read from a checkpoint). */
+  public HostActorCritic(ActorCriticSpec spec, float[] parameters) {
+    this(spec);
+    setParameters(parameters);
+  }
+
+  public ActorCriticSpec spec() {
+    return spec;
+  }
+
+  /** Copies the current parameters of {@code net} (same spec) from its device. */
+  public HostActorCritic copyFrom(ActorCriticNet net) {
+    if (!net.spec().equals(spec)) {
+      throw new IllegalArgumentException("network " + net.spec() + " does not match " + spec);
+    }
+    setParameters(net.hostParameters());
+    return this;
+  }
+
+  /** Sets the flat parameter vector ({@link ParamLayout} order). */
+  public void setParameters(float[] parameters) {
+    if (parameters.length != theta.length) {
+      throw new IllegalArgumentException("expected " + theta.length + " parameters for " + spec
+          + ", got " + parameters.length);
+    }
+    System.arraycopy(parameters, 0, theta, 0, theta.length);
+    if (logStd != null) {
+      System.arraycopy(theta, layout.logStdOffset(), logStd, 0, logStd.length);
+    }
+  }
+
+  /** The Gaussian's log standard deviations (owned by this; null for a categorical policy). */
+  public float[] logStd() {
+    return logStd;
+  }
+
+  /**
+   * Forward pass for {@code rows} observations ({@code obs}, row-major): actor outputs (logits or
+   * means) into {@code actorOut} (rows x actions) and, if {@code values} is not null, V(s) into
+   * {@code values} (rows).
+   */
+  public void forward(float[] obs, int rows, float[] actorOut, float[] values) {
+    int h = spec.hiddenCount();
+    float[] feat = actorTrunk(obs, rows);
+    dense(feat, rows, layout.actorLayer(h), actorOut, false);
+    if (values == null) {
+      return;
+    }
+    if (spec.sharedTrunk()) {
+      dense(feat, rows, layout.criticLayer(0), values, false);
+    } else {
+      values(obs, rows, values);
+    }
+  }
+
+  /** V(s) of {@code rows} observations into {@code values}. */
+  public void values(float[] obs, int rows, float[] values) {
+    int h = spec.hiddenCount();
+    if (spec.sharedTrunk()) {
+      dense(actorTrunk(obs, rows), rows, layout.criticLayer(0), values, false);
+      return;
+    }
+    float[] x = obs;
+    for (int l = 0; l < h; l++) {
+      x = hidden(x, rows, layout.criticLayer(l));
+    }
+    dense(x, rows, layout.criticLayer(h), values, false);
+  }
+
+  private float[] actorTrunk(float[] obs, int rows) {
+    float[] x = obs;
+    for (int l = 0; l < spec.hiddenCount(); l++) {
+      x = hidden(x, rows, layout.actorLayer(l));
+    }
+    return x;
+  }
+
+  /** One hidden layer into whichever work buffer does not hold its input. */
+  private float[] hidden(float[] x, int rows, ParamLayout.Layer layer) {
+    int need = rows * layer.out();
+    float[] y;
+    if (x == bufA) {
+      if (bufB.length < need) {
+        bufB = new float[need];
+      }
+      y = bufB;
+    } else {
+      if (bufA.length < need) {
+        bufA = new float[need];
+      }
+      y = bufA;
+    }
+    dense(x, rows, layer, y, true);
+    return y;
+  }
+
+  private void dense(float[] x, int rows, ParamLayout.Layer layer, float[] y, boolean act) {
+    int in = layer.in();
+    int out = layer.out();
+    int wo0 = layer.weightOffset();
+    int bo = layer.biasOffset();
+    float[] w = theta;
+    boolean tanh = spec.tanh();
+    for (int r = 0; r < rows; r++) {
+      int xo = r * in;
+      int yo = r * out;
+      for (int j = 0; j < out; j++) {
+        float s = w[bo + j];
+        int wo = wo0 + j * in;
+        for (int i = 0; i < in; i++) {
+          s += w[wo + i] * x[xo + i];
+        }
+        if (act) {
+          s = tanh ? (float) Math.tanh(s) : Math.max(0f, s);
+        }
+        y[yo + j] = s;
+      }
+    }
+  }
+}

@@ -1,0 +1,566 @@
+package dev.gdxrl.agent.algo.pg;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Parameter;
+import ai.djl.training.GradientCollector;
+import dev.gdxrl.agent.ActorCriticAgent;
+import dev.gdxrl.agent.AgentContext;
+import dev.gdxrl.agent.RolloutAgent;
+import dev.gdxrl.agent.io.CheckpointMeta;
+import dev.gdxrl.agent.io.Checkpoints;
+import dev.gdxrl.agent.net.Networks;
+import dev.gdxrl.env.Box;
+import dev.gdxrl.env.Discrete;
+import dev.gdxrl.env.RunningMeanStd;
+import dev.gdxrl.env.Space;
+import dev.gdxrl.env.VectorEnv;
+import java.io.IOException;
+import java.nio.FloatBuffer;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+/**
+ * What REINFORCE, A2C and PPO share: rollout collection over a {@link VectorEnv} (driven by the
+ * shared {@code VectorTrainer}), the actor-critic network, checkpoints, and the deterministic
+ * policy. Each algorithm's file holds its config record and its {@link #update}.
+ *
+ * <p>Collection, per vector step ({@link #actBatch}): the observations of all N envs are
+ * normalised (running statistics updated on the calling thread from the whole batch, so results
+ * do not depend on the vector env's thread count), one batched host-side forward pass gives every
+ * env's action distribution and value, and actions are sampled from this agent's own generator.
+ * Continuous actions go to the env clipped to the Box, while the buffer keeps the unclipped sample
+ * and its log-probability. In {@link #observeBatch}, an episode cut by the time limit gets the
+ * critic's value of its final observation as bootstrap; a terminated one gets nothing. When the
+ * rollout is full the algorithm updates.
+ *
+ * <p>Memory: parameters and optimiser state live on the agent's base manager; everything a
+ * gradient step creates lives on a sub-manager closed at the end of that step.
+ */
+public abstract class OnPolicyLearner<C extends OnPolicyConfig>
+    implements RolloutAgent<Object>, ActorCriticAgent {
+  /** File of the network parameters inside a checkpoint (DJL's block format). */
+  public static final String PARAMS_FILE = "actor_critic.params";
+
+  private final String algo;
+  protected final C config;
+  protected final long totalSteps;
+  protected final int n;
+  protected final int obsDim;
+  protected final boolean discrete;
+  /** Number of actions (discrete) or action dimensions (continuous). */
+  protected final int actions;
+  /** Width of one stored action: 1 for discrete, the action dimension for continuous. */
+  protected final int actDim;
+  private final Box actionBox;
+  protected final NDManager manager;
+  protected final ActorCriticNet net;
+  protected final HostActorCritic host;
+  protected final List<Parameter> params;
+  protected final PgOptimizer optimizer;
+  protected final RolloutBuffer buffer;
+  protected final SplittableRandom actRng;
+  protected final SplittableRandom shuffleRng;
+  private RunningMeanStd obsStats; // null: no normalisation
+
+  private final float[] rawFlat;
+  private final float[] obsNorm;
+  private final float[] actorOut;
+  private final float[] stepValues;
+  private final float[] stepLogps;
+  private final float[] stepActions;
+  private final Object[] envActions;
+  private final float[] lastValues;
+  private final float[] oneObs;
+  private final float[] oneValue = new float[1];
+  private final float[] oneHead;
+  private final HostActorCritic greedyNet; // for actGreedy / act, refreshed after each update
+  private long gradientSteps;
+  private long collectNanos;
+  private long updateNanos;
+  private long lastCollectStart;
+  private long updates;
+  private UpdateStats lastStats;
+
+  /**
+   * @param algo the algorithm id
+   * @param ctx spaces, device, seed (network initialisation, action sampling, minibatch
+   *     shuffling) and the run's length (for annealing)
+   */
+  protected OnPolicyLearner(String algo, C config, AgentContext ctx) {
+    this.algo = algo;
+    this.config = config;
+    this.totalSteps = ctx.totalSteps();
+    this.n = config.nEnvs();
+    this.obsDim = ctx.observationSpace().flatSize();
+    Space<?> as = ctx.actionSpace();
+    if (as instanceof Discrete d) {
+      discrete = true;
+      actions = d.n();
+      actDim = 1;
+      actionBox = null;
+    } else {
+      Box b = (Box) as;
+      discrete = false;
+      actions = b.dim();
+      actDim = b.dim();
+      actionBox = b;
+    }
+    SplittableRandom root = new SplittableRandom(ctx.seed());
+    SplittableRandom initRng = root.split();
+    this.actRng = root.split();
+    this.shuffleRng = root.split();
+    this.manager = NDManager.newBaseManager(ctx.device());
+    this.net = new ActorCriticNet(config.networkSpec(obsDim, discrete, actions), initRng)
+        .initialize(manager);
+    this.params = net.parameterList();
+    this.host = new HostActorCritic(net.spec()).copyFrom(net);
+    this.greedyNet = new HostActorCritic(net.spec()).copyFrom(net);
+    this.optimizer = new PgOptimizer(config.optimizer(), config.learningRate(),
+        optimizerEps(), rmspropAlpha());
+    this.buffer = new RolloutBuffer(config.nSteps(), n, obsDim, actDim, discrete ? actions : 0);
+    this.obsStats = config.normalizeObservations() ? new RunningMeanStd(obsDim) : null;
+    rawFlat = new float[n * obsDim];
+    obsNorm = new float[n * obsDim];
+    actorOut = new float[n * actions];
+    stepValues = new float[n];
+    stepLogps = new float[n];
+    stepActions = new float[n * actDim];
+    lastValues = new float[n];
+    oneObs = new float[obsDim];
+    oneHead = new float[actions];
+    if (discrete) {
+      envActions = new Integer[n];
+    } else {
+      float[][] a = new float[n][actDim];
+      envActions = a;
+    }
+  }
+
+  /** Epsilon of the optimiser (Adam's 1e-5 as in Stable-Baselines3; RMSprop's likewise). */
+  protected double optimizerEps() {
+    return 1e-5;
+  }
+
+  /** RMSprop's smoothing constant. */
+  protected double rmspropAlpha() {
+    return 0.99;
+  }
+
+  public C config() {
+    return config;
+  }
+
+  @Override
+  public String algo() {
+    return algo;
+  }
+
+  @Override
+  public int envs() {
+    return n;
+  }
+
+  @Override
+  public int threads() {
+    return config.threads();
+  }
+
+  public ActorCriticNet network() {
+    return net;
+  }
+
+  /** The host copy of the network, current after every update. */
+  public HostActorCritic hostNetwork() {
+    return host;
+  }
+
+  /** The observation statistics, or null when normalisation is off. */
+  public RunningMeanStd observationStats() {
+    return obsStats;
+  }
+
+  /** Wall seconds spent collecting rollouts (env steps and acting) so far. */
+  public double collectSeconds() {
+    return collectNanos / 1e9;
+  }
+
+  /** Wall seconds spent in updates (gradient steps) so far. */
+  public double updateSeconds() {
+    return updateNanos / 1e9;
+  }
+
+  private void normalizeBatch(boolean update) {
+    if (obsStats == null) {
+      System.arraycopy(rawFlat, 0, obsNorm, 0, rawFlat.length);
+      return;
+    }
+    if (update) {
+      obsStats.updateBatch(rawFlat, n);
+    }
+    for (int i = 0; i < n; i++) {
+      System.arraycopy(rawFlat, i * obsDim, oneObs, 0, obsDim);
+      obsStats.normalize(oneObs, oneObs, PgPolicy.OBS_CLIP, PgPolicy.OBS_EPS);
+      System.arraycopy(oneObs, 0, obsNorm, i * obsDim, obsDim);
+    }
+  }
+
+  @Override
+  public Object[] actBatch(float[][] observations, long envStep) {
+    if (buffer.full()) {
+      throw new IllegalStateException("actBatch after a full rollout without observeBatch");
+    }
+    if (buffer.filled() == 0) {
+      lastCollectStart = System.nanoTime();
+    }
+    VectorEnv.flatten(observations, rawFlat);
+    normalizeBatch(true);
+    host.forward(obsNorm, n, actorOut, stepValues);
+    sampleActions();
+    buffer.addPolicyStep(obsNorm, stepActions, stepValues, stepLogps);
+    return envActions;
+  }
+
+  @Override
+  public int observeBatch(VectorEnv.Result r, long envStep) {
+    boolean[] trunc = r.truncated();
+    boolean[] term = r.terminated();
+    for (int i = 0; i < n; i++) {
+      if (trunc[i] && !term[i]) {
+        buffer.setTruncValue(i, finalValue(r.finalObservations()[i]));
+      }
+    }
+    buffer.addEnvStep(r.rewards(), term, trunc);
+    if (!buffer.full()) {
+      return 0;
+    }
+    // V of the observations the next rollout starts from (normalised without updating: the next
+    // actBatch adds them to the statistics)
+    r.observationsFlat(rawFlat);
+    normalizeBatch(false);
+    host.values(obsNorm, n, lastValues);
+    long t1 = System.nanoTime();
+    collectNanos += t1 - lastCollectStart;
+    double remaining = Math.max(0.0, 1.0 - (double) envStep / totalSteps);
+    if (config.annealLr()) {
+      optimizer.setLearningRate(config.learningRate() * remaining);
+    }
+    lastStats = update(remaining);
+    float[] theta = net.hostParameters();
+    host.setParameters(theta);
+    greedyNet.setParameters(theta);
+    buffer.clear();
+    updateNanos += System.nanoTime() - t1;
+    updates++;
+    gradientSteps += lastStats.gradientSteps();
+    return lastStats.gradientSteps();
+  }
+
+  /** The last update's statistics, or null before the first update. */
+  public UpdateStats lastUpdate() {
+    return lastStats;
+  }
+
+  public long updates() {
+    return updates;
+  }
+
+  /** A stochastic action for one observation (statistics not updated). */
+  @Override
+  public Object act(float[] observation, long envStep) {
+    return decide(observation, false);
+  }
+
+  /** The deterministic action (argmax / mean clipped to the Box), statistics not updated. */
+  @Override
+  public Object actGreedy(float[] observation) {
+    return decide(observation, true);
+  }
+
+  @Override
+  public boolean discreteActions() {
+    return discrete;
+  }
+
+  @Override
+  public int actionSize() {
+    return actions;
+  }
+
+  @Override
+  public float distribution(float[] observation, float[] out) {
+    normalizeOne(observation);
+    greedyNet.forward(oneObs, 1, oneHead, oneValue);
+    if (discrete) {
+      Categorical.probs(oneHead, 0, actions, out);
+    } else {
+      System.arraycopy(oneHead, 0, out, 0, actions);
+    }
+    return oneValue[0];
+  }
+
+  @Override
+  public float[] std(float[] out) {
+    for (int j = 0; j < actions; j++) {
+      out[j] = discrete ? Float.NaN : (float) Math.exp(greedyNet.logStd()[j]);
+    }
+    return out;
+  }
+
+  private void normalizeOne(float[] observation) {
+    if (observation.length != obsDim) {
+      throw new IllegalArgumentException(
+          "observation has " + observation.length + " values, the agent expects " + obsDim);
+    }
+    if (obsStats != null) {
+      obsStats.normalize(observation, oneObs, PgPolicy.OBS_CLIP, PgPolicy.OBS_EPS);
+    } else {
+      System.arraycopy(observation, 0, oneObs, 0, obsDim);
+    }
+  }
+
+  private Object decide(float[] observation, boolean greedy) {
+    normalizeOne(observation);
+    greedyNet.forward(oneObs, 1, oneHead, null);
+    if (discrete) {
+      return greedy ? Categorical.argmax(oneHead, 0, actions)
+          : Categorical.sample(oneHead, 0, actions, actRng);
+    }
+    float[] a = new float[actions];
+    if (greedy) {
+      System.arraycopy(oneHead, 0, a, 0, actions);
+    } else {
+      DiagGaussian.sample(oneHead, 0, greedyNet.logStd(), actions, actRng, a, 0);
+    }
+    return actionBox.clip(a);
+  }
+
+  @Override
+  public int observe(float[] observation, Object action, double reward, float[] nextObservation,
+      boolean terminated, boolean truncated, long envStep) {
+    throw new UnsupportedOperationException(
+        algo + " learns from a vector env (RolloutAgent.observeBatch), not from single steps");
+  }
+
+  @Override
+  public long gradientSteps() {
+    return gradientSteps;
+  }
+
+  @Override
+  public void restoreGradientSteps(long steps) {
+    gradientSteps = steps;
+  }
+
+  @Override
+  public Map<String, Double> diagnostics(long envStep) {
+    Map<String, Double> d = new LinkedHashMap<>();
+    d.put("learning_rate", optimizer.learningRate());
+    if (lastStats != null) {
+      d.put("loss", lastStats.policyLoss() + lastStats.valueLoss());
+      d.put("policy_loss", lastStats.policyLoss());
+      d.put("value_loss", lastStats.valueLoss());
+      d.put("entropy", lastStats.entropy());
+      d.put("approx_kl", lastStats.approxKl());
+      d.put("clip_fraction", lastStats.clipFraction());
+      d.put("explained_variance", lastStats.explainedVariance());
+    }
+    if (!discrete) {
+      d.put("std", Math.exp(greedyNet.logStd()[0]));
+    }
+    d.put("collect_s", collectSeconds());
+    d.put("update_s", updateSeconds());
+    return d;
+  }
+
+  /**
+   * Observation statistics for {@code agent.json} ({@code mean}, {@code var}, {@code count},
+   * {@code clip}), or null when normalisation is off.
+   */
+  @Override
+  public Map<String, Object> normalization() {
+    return obsStats == null ? null : NormalizationState.toMap(obsStats.state());
+  }
+
+  /** Observations are normalised here, with the statistics saved in {@code agent.json}. */
+  @Override
+  public boolean normalizesInternally() {
+    return true;
+  }
+
+  @Override
+  public void save(Path dir) throws IOException {
+    Networks.save(net, dir.resolve(PARAMS_FILE));
+  }
+
+  /** Reads the parameters and, from {@code agent.json}, the observation statistics. */
+  @Override
+  public void load(Path dir) throws IOException {
+    Networks.load(net, manager, dir.resolve(PARAMS_FILE));
+    net.requireGradients();
+    float[] theta = net.hostParameters();
+    host.setParameters(theta);
+    greedyNet.setParameters(theta);
+    if (config.normalizeObservations()) {
+      CheckpointMeta meta = Checkpoints.readMeta(dir);
+      if (meta.normalization() == null) {
+        throw new IOException("the config normalises observations but agent.json has no "
+            + "normalization statistics");
+      }
+      RunningMeanStd.State st = NormalizationState.fromMap(meta.normalization());
+      if (st.mean().length != obsDim) {
+        throw new IOException("normalization statistics have " + st.mean().length
+            + " dims but the env observes " + obsDim);
+      }
+      obsStats = new RunningMeanStd(st);
+    }
+  }
+
+  /** The deterministic policy (argmax / mean) with frozen statistics, as a core Policy. */
+  public PgPolicy policy() {
+    return new PgPolicy(new HostActorCritic(net.spec()).copyFrom(net),
+        obsStats == null ? null : obsStats.state(), actionBox, true, 0L);
+  }
+
+  /** V of a final observation, normalised with the current statistics (not updating them). */
+  private float finalValue(float[] finalObs) {
+    if (obsStats != null) {
+      obsStats.normalize(finalObs, oneObs, PgPolicy.OBS_CLIP, PgPolicy.OBS_EPS);
+    } else {
+      System.arraycopy(finalObs, 0, oneObs, 0, obsDim);
+    }
+    host.values(oneObs, 1, oneValue);
+    return oneValue[0];
+  }
+
+  private void sampleActions() {
+    if (discrete) {
+      Integer[] acts = (Integer[]) envActions;
+      for (int i = 0; i < n; i++) {
+        int a = Categorical.sample(actorOut, i * actions, actions, actRng);
+        stepActions[i] = a;
+        stepLogps[i] = (float) Categorical.logProb(actorOut, i * actions, actions, a);
+        acts[i] = a;
+      }
+    } else {
+      float[][] acts = (float[][]) envActions;
+      float[] logStd = host.logStd();
+      for (int i = 0; i < n; i++) {
+        int off = i * actDim;
+        DiagGaussian.sample(actorOut, off, logStd, actDim, actRng, stepActions, off);
+        stepLogps[i] =
+            (float) DiagGaussian.logProb(actorOut, off, logStd, stepActions, off, actDim);
+        System.arraycopy(stepActions, off, acts[i], 0, actDim);
+        actionBox.clip(acts[i]);
+      }
+    }
+  }
+
+  /** Critic values of the envs' current observations after the last rollout. */
+  protected float[] lastValues() {
+    return lastValues;
+  }
+
+  /**
+   * Updates the network from the buffer just collected; {@code progressRemaining} goes from 1 at
+   * the start of the run to 0 at its end (for annealing).
+   */
+  protected abstract UpdateStats update(double progressRemaining);
+
+  // --- helpers for the updates ---------------------------------------------------------------
+
+  /**
+   * The training forward pass on one minibatch.
+   *
+   * @param logp log-probabilities of the batch's actions (B, 1)
+   * @param negEntropySum minus the summed entropy of the batch's distributions (scalar)
+   * @param values V(s) (B, 1)
+   */
+  protected record Eval(NDArray logp, NDArray negEntropySum, NDArray values) {}
+
+  /** The minibatch's columns, as split from one upload; all (B, width). */
+  protected record Batch(int size, NDArray obs, NDArray actions, NDArray oldLogp, NDArray adv,
+      NDArray returns, NDArray oldValues) {}
+
+  /** Uploads {@code rows} packed rows of {@code packed} (one native copy) and splits them. */
+  protected Batch upload(NDManager m, float[] packed, int rows) {
+    int width = buffer.packedWidth();
+    int a = obsDim + buffer.packedActionWidth();
+    NDArray batch = m.create(FloatBuffer.wrap(packed, 0, rows * width), new Shape(rows, width));
+    NDList c = batch.split(new long[] {obsDim, a, a + 1, a + 2, a + 3}, 1);
+    return new Batch(rows, c.get(0), c.get(1), c.get(2), c.get(3), c.get(4), c.get(5));
+  }
+
+  /** Log-probabilities, entropy and values of a batch; must run inside a gradient collector. */
+  protected Eval evaluate(Batch b) {
+    NDList out = net.forward(b.obs());
+    NDArray head = out.get(0);
+    NDArray values = out.get(1);
+    if (discrete) {
+      NDArray lsm = head.logSoftmax(1);
+      return new Eval(Categorical.logProb(lsm, b.actions()), Categorical.negEntropySum(lsm),
+          values);
+    }
+    NDArray logStd = out.get(2);
+    return new Eval(DiagGaussian.logProb(head, logStd, b.actions()),
+        DiagGaussian.entropy(logStd).mul(-b.size()), values);
+  }
+
+  /**
+   * The scalar loss {@code terms . weights} from stacked batch sums {@code [objective, valueError,
+   * negEntropy]} with weights {@code [-1/B, vfCoef/B, entCoef/B]}.
+   */
+  protected static NDArray weightedLoss(NDManager m, NDArray terms, int b, double vfCoef,
+      double entCoef) {
+    NDArray w = m.create(new float[] {-1f / b, (float) (vfCoef / b), (float) (entCoef / b)});
+    return terms.mul(w).sum();
+  }
+
+  /** A new gradient collector (one at a time per JVM with the PyTorch engine). */
+  protected GradientCollector gradients() {
+    return Engine.getInstance().newGradientCollector();
+  }
+
+  /** Fisher-Yates shuffle of {@code idx} from this learner's shuffle generator. */
+  protected void shuffle(int[] idx) {
+    for (int i = idx.length - 1; i > 0; i--) {
+      int j = shuffleRng.nextInt(i + 1);
+      int t = idx[i];
+      idx[i] = idx[j];
+      idx[j] = t;
+    }
+  }
+
+  /** 1 - Var(R - V) / Var(R) over the rollout. */
+  protected double explainedVariance() {
+    int len = buffer.size();
+    double sr = 0;
+    double sd = 0;
+    for (int k = 0; k < len; k++) {
+      sr += buffer.returns[k];
+      sd += buffer.returns[k] - buffer.values[k];
+    }
+    double mr = sr / len;
+    double md = sd / len;
+    double vr = 0;
+    double vd = 0;
+    for (int k = 0; k < len; k++) {
+      double a = buffer.returns[k] - mr;
+      double b = buffer.returns[k] - buffer.values[k] - md;
+      vr += a * a;
+      vd += b * b;
+    }
+    return vr == 0 ? Double.NaN : 1 - vd / vr;
+  }
+
+  @Override
+  public void close() {
+    manager.close();
+  }
+}

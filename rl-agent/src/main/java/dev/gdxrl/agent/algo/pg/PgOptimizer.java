@@ -1,0 +1,198 @@
+package dev.gdxrl.agent.algo.pg;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.nn.Parameter;
+import java.nio.ByteOrder;
+import java.nio.FloatBuffer;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One optimiser step after a backward pass: global gradient-norm clipping, then Adam or RMSprop
+ * with PyTorch's formulas (as Stable-Baselines3 uses them), then zeroing the gradients. The
+ * learning rate can change between steps (annealing).
+ *
+ * <p>On the CPU the weights and gradients are read and written through zero-copy views of the
+ * tensors' memory and the whole step is one fused Java loop (the approach of the DQN's {@code
+ * AdamStep}): PyTorch's unfused optimisers make a dozen native calls and passes over the
+ * parameters. On a GPU the same formulas run as NDArray ops, so parameters never leave the
+ * device.
+ */
+public final class PgOptimizer {
+  /** Optimiser names as config values. */
+  public static final String ADAM = "adam";
+  public static final String RMSPROP = "rmsprop";
+
+  private static final float BETA1 = 0.9f;
+  private static final float BETA2 = 0.999f;
+
+  private final boolean adam;
+  private final float eps;
+  private final float alpha;
+  private final Map<String, float[][]> hostState = new HashMap<>(); // id -> {m, v}
+  private final Map<String, NDArray[]> deviceState = new HashMap<>();
+  private float[] w = new float[0];
+  private float[] g = new float[0];
+  private float lr;
+  private long t;
+  private boolean forceDevicePath;
+
+  /**
+   * @param kind {@link #ADAM} or {@link #RMSPROP}
+   * @param lr initial learning rate
+   * @param eps Adam's or RMSprop's epsilon (added outside the square root, as PyTorch)
+   * @param alpha RMSprop's smoothing constant (ignored by Adam)
+   */
+  public PgOptimizer(String kind, double lr, double eps, double alpha) {
+    if (!ADAM.equals(kind) && !RMSPROP.equals(kind)) {
+      throw new IllegalArgumentException("optimizer must be adam or rmsprop, got " + kind);
+    }
+    this.adam = ADAM.equals(kind);
+    this.eps = (float) eps;
+    this.alpha = (float) alpha;
+    this.lr = (float) lr;
+  }
+
+  public void setLearningRate(double lr) {
+    this.lr = (float) lr;
+  }
+
+  public double learningRate() {
+    return lr;
+  }
+
+  /** Uses the NDArray (GPU) path on the CPU too; for tests comparing the two paths. */
+  PgOptimizer forceDevicePath() {
+    forceDevicePath = true;
+    return this;
+  }
+
+  /** Steps taken. */
+  public long steps() {
+    return t;
+  }
+
+  /**
+   * Clips the gradients of {@code params} to global norm {@code maxGradNorm} (0: no clipping),
+   * applies the update and zeroes the gradients. Device temporaries live on {@code scratch}.
+   *
+   * @return the gradient norm before clipping
+   */
+  public double step(List<Parameter> params, double maxGradNorm, NDManager scratch) {
+    t++;
+    boolean host = !forceDevicePath && !params.get(0).getArray().getDevice().isGpu();
+    NDArray[] grads = new NDArray[params.size()];
+    FloatBuffer[] gradViews = host ? new FloatBuffer[params.size()] : null;
+    double sumSq = 0;
+    for (int i = 0; i < grads.length; i++) {
+      NDArray gr = params.get(i).getArray().getGradient();
+      gr.attach(scratch);
+      grads[i] = gr;
+      if (host) {
+        gradViews[i] = view(gr);
+        int n = gradViews[i].capacity();
+        ensure(n);
+        gradViews[i].get(0, g, 0, n);
+        for (int k = 0; k < n; k++) {
+          sumSq += (double) g[k] * g[k];
+        }
+      } else {
+        float norm = gr.norm().getFloat();
+        sumSq += (double) norm * norm;
+      }
+    }
+    double norm = Math.sqrt(sumSq);
+    float scale = maxGradNorm > 0 && norm > maxGradNorm ? (float) (maxGradNorm / (norm + 1e-6))
+        : 1f;
+    for (int i = 0; i < grads.length; i++) {
+      Parameter p = params.get(i);
+      if (host) {
+        hostUpdate(p, gradViews[i], scale);
+      } else {
+        deviceUpdate(p, grads[i], scale);
+      }
+    }
+    return norm;
+  }
+
+  private void ensure(int n) {
+    if (g.length < n) {
+      g = new float[n];
+      w = new float[n];
+    }
+  }
+
+  private static FloatBuffer view(NDArray a) {
+    return a.toByteBuffer(true).order(ByteOrder.nativeOrder()).asFloatBuffer();
+  }
+
+  private void hostUpdate(Parameter p, FloatBuffer gradView, float scale) {
+    FloatBuffer weightView = view(p.getArray());
+    int n = weightView.capacity();
+    float[][] st = hostState.computeIfAbsent(p.getId(), k -> new float[][] {new float[n],
+        new float[n]});
+    float[] m = st[0];
+    float[] v = st[1];
+    gradView.get(0, g, 0, n);
+    weightView.get(0, w, 0, n);
+    float e = eps;
+    if (adam) {
+      float bc1 = (float) (1 - Math.pow(BETA1, t));
+      float bc2Sqrt = (float) Math.sqrt(1 - Math.pow(BETA2, t));
+      float stepSize = lr / bc1;
+      for (int k = 0; k < n; k++) {
+        float gk = g[k] * scale;
+        float mk = BETA1 * m[k] + (1 - BETA1) * gk;
+        float vk = BETA2 * v[k] + (1 - BETA2) * gk * gk;
+        m[k] = mk;
+        v[k] = vk;
+        w[k] -= stepSize * mk / ((float) Math.sqrt(vk) / bc2Sqrt + e);
+      }
+    } else {
+      float a = alpha;
+      for (int k = 0; k < n; k++) {
+        float gk = g[k] * scale;
+        float vk = a * v[k] + (1 - a) * gk * gk;
+        v[k] = vk;
+        w[k] -= lr * gk / ((float) Math.sqrt(vk) + e);
+      }
+    }
+    weightView.put(0, w, 0, n);
+    Arrays.fill(g, 0, n, 0f);
+    gradView.put(0, g, 0, n);
+  }
+
+  private void deviceUpdate(Parameter p, NDArray grad, float scale) {
+    NDArray weight = p.getArray();
+    NDArray[] st = deviceState.computeIfAbsent(p.getId(), k -> {
+      NDArray m = weight.zerosLike();
+      NDArray v = weight.zerosLike();
+      m.attach(weight.getManager());
+      v.attach(weight.getManager());
+      return new NDArray[] {m, v};
+    });
+    NDArray gs = scale < 1f ? grad.mul(scale) : grad;
+    NDArray m = st[0];
+    NDArray v = st[1];
+    if (adam) {
+      m.muli(BETA1).addi(gs.mul(1 - BETA1));
+      v.muli(BETA2).addi(gs.square().muli(1 - BETA2));
+      double bc1 = 1 - Math.pow(BETA1, t);
+      double bc2Sqrt = Math.sqrt(1 - Math.pow(BETA2, t));
+      NDArray denom = v.sqrt();
+      denom.attach(grad.getManager());
+      NDArray update = m.div(denom.divi(bc2Sqrt).addi(eps)); // m's manager: scope it
+      update.attach(grad.getManager());
+      weight.subi(update.muli(lr / bc1));
+    } else {
+      v.muli(alpha).addi(gs.square().muli(1 - alpha));
+      NDArray denom = v.sqrt(); // v lives on the parameters' manager: keep the temporary scoped
+      denom.attach(grad.getManager());
+      weight.subi(gs.div(denom.addi(eps)).muli(lr));
+    }
+    grad.subi(grad);
+  }
+}

@@ -1,0 +1,106 @@
+package dev.gdxrl.agent.algo.pg;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.training.GradientCollector;
+import dev.gdxrl.agent.AgentContext;
+import java.util.List;
+
+/**
+ * REINFORCE (Williams 1992) with reward-to-go and a learned baseline: each batch of {@code n_envs
+ * x n_steps} env steps gives one policy-gradient step on {@code -mean(logp (G - V))}, where {@code
+ * G} is the discounted reward-to-go of the step within its episode and {@code V} a critic trained
+ * on the same returns (the baseline keeps the estimator unbiased and lowers its variance). Episode
+ * ends inside the batch are exact: nothing after a termination, the critic's value of the final
+ * observation after a time-limit truncation. An episode still running when the batch ends is cut
+ * there and bootstrapped from the critic, as Spinning Up's VPG does, so a batch never waits for
+ * the slowest episode; make {@code n_steps} at least the episode length to keep that rare.
+ *
+ * <p>Hyperparameters: {@link ReinforceConfig}, at the top of this file.
+ */
+public final class Reinforce extends OnPolicyLearner<Reinforce.ReinforceConfig> {
+
+  /**
+   * REINFORCE hyperparameters; YAML keys are the snake_case field names.
+   *
+   * @param nEnvs envs stepped together (default 8)
+   * @param nSteps vector steps per batch (default 500)
+   * @param learningRate Adam step size (default 3e-3)
+   * @param annealLr anneal the learning rate linearly to 0 (default true)
+   * @param gamma discount factor (default 0.99)
+   * @param normalizeAdvantage normalise the batch's advantages G - V (default true)
+   * @param entCoef entropy bonus weight (default 0.0)
+   * @param vfCoef weight of the baseline's regression loss (default 0.5)
+   * @param maxGradNorm global gradient-norm clip; 0 = off (default 0.5)
+   * @param optimizer {@code adam} or {@code rmsprop} (default adam)
+   * @param hidden hidden widths of actor and critic (default [64, 64])
+   * @param activation {@code tanh} or {@code relu} (default tanh)
+   * @param sharedTrunk one trunk for actor and critic (default false)
+   * @param logStdInit initial log-std of the Gaussian policy (default 0)
+   * @param normalizeObservations running-statistics observation normalisation (default true)
+   * @param threads worker threads stepping the envs; results do not depend on it (default 1)
+   */
+  public record ReinforceConfig(int nEnvs, int nSteps, double learningRate, boolean annealLr,
+      double gamma, boolean normalizeAdvantage, double entCoef, double vfCoef, double maxGradNorm,
+      String optimizer, List<Integer> hidden, String activation, boolean sharedTrunk,
+      double logStdInit, boolean normalizeObservations, int threads) implements OnPolicyConfig {
+
+    public ReinforceConfig {
+      ConfigChecks.common(nEnvs, nSteps, gamma, learningRate, maxGradNorm, optimizer, activation,
+          logStdInit, threads);
+      ConfigChecks.nonNegative("ent_coef", entCoef);
+      ConfigChecks.nonNegative("vf_coef", vfCoef);
+      hidden = ConfigChecks.hidden(hidden);
+    }
+
+    public static ReinforceConfig defaults() {
+      return new ReinforceConfig(8, 500, 3e-3, true, 0.99, true, 0.0, 0.5, 0.5, PgOptimizer.ADAM,
+          List.of(64, 64), ActorCriticSpec.TANH, false, 0.0, true, 1);
+    }
+
+    /** Per-env presets (currently the defaults everywhere). */
+    public static ReinforceConfig forEnv(String envId) {
+      return defaults();
+    }
+  }
+
+  private final int[] indices;
+  private final float[] packed;
+
+  public Reinforce(ReinforceConfig config, AgentContext ctx) {
+    super("reinforce", config, ctx);
+    indices = new int[buffer.size()];
+    for (int k = 0; k < indices.length; k++) {
+      indices[k] = k;
+    }
+    packed = new float[buffer.size() * buffer.packedWidth()];
+  }
+
+  @Override
+  protected UpdateStats update(double progressRemaining) {
+    buffer.computeRewardToGo(lastValues(), config.gamma());
+    if (config.normalizeAdvantage()) {
+      Advantages.normalize(buffer.advantages, buffer.size());
+    }
+    int len = buffer.size();
+    buffer.pack(indices, 0, len, packed);
+    float[] t;
+    try (NDManager m = manager.newSubManager()) {
+      Batch b = upload(m, packed, len);
+      NDArray terms;
+      try (GradientCollector gc = gradients()) {
+        Eval e = evaluate(b);
+        NDArray objective = PgLosses.policyGradientSum(e.logp(), b.adv());
+        NDArray valueErr = PgLosses.valueErrorSum(e.values(), b.oldValues(), b.returns(), 0);
+        terms = NDArrays.stack(new NDList(objective, valueErr, e.negEntropySum()));
+        gc.backward(weightedLoss(m, terms, len, config.vfCoef(), config.entCoef()));
+      }
+      optimizer.step(params, config.maxGradNorm(), m);
+      t = terms.toFloatArray();
+    }
+    return new UpdateStats(-t[0] / len, t[1] / len, -t[2] / len, 0, 0, explainedVariance(),
+        optimizer.learningRate(), 1);
+  }
+}
