@@ -42,6 +42,8 @@ final class GameProcess {
       cmd.addAll(List.of(xvfb, "-a", "-s", "-screen 0 1280x720x24"));
     }
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    cmd.addAll(List.of("-Dai.djl.offline=true", "-Dai.djl.pytorch.num_threads=1",
+        "-Dai.djl.pytorch.num_interop_threads=1", "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn"));
     cmd.add("-cp");
     cmd.add(classPath);
     cmd.add(Main.class.getName());

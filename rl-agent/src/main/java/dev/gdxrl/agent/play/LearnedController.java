@@ -98,15 +98,31 @@ final class LearnedController<A> implements Controller<A>, AutoCloseable {
     decided = true;
   }
 
-  /** The Q-value of each action at the first NPC's last decision, chosen action marked. */
+  /**
+   * What the first NPC's last decision rested on: the Q-value of each action (value-based agents),
+   * or the action probabilities and V(s) (discrete actor-critics), or the Gaussian's mean and std
+   * and V(s) (continuous actor-critics); the chosen discrete action is marked.
+   */
   @Override
   public Insight insight() {
-    if (!decided || !policy.hasActionValues()) {
+    if (!decided) {
       return null;
     }
-    float[] q = policy.actionValues(lastObservation, new float[policy.actions()]);
     int chosen = lastAction instanceof Integer i ? i : -1;
-    return new Insight(Insight.Kind.ACTION_VALUES, q, null, Double.NaN, chosen);
+    if (policy.hasActionValues()) {
+      float[] q = policy.actionValues(lastObservation, new float[policy.actions()]);
+      return new Insight(Insight.Kind.ACTION_VALUES, q, null, Double.NaN, chosen);
+    }
+    if (policy.hasDistribution()) {
+      float[] values = new float[policy.actions()];
+      double v = policy.distribution(lastObservation, values);
+      if (chosen >= 0) {
+        return new Insight(Insight.Kind.ACTION_PROBABILITIES, values, null, v, chosen);
+      }
+      float[] std = policy.std(new float[values.length]);
+      return new Insight(Insight.Kind.GAUSSIAN, values, std, v, -1);
+    }
+    return null;
   }
 
   @Override
