@@ -2,6 +2,7 @@ package dev.gdxrl.agent.algo.pg;
 
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
@@ -535,6 +536,45 @@ public abstract class OnPolicyLearner<C extends OnPolicyConfig>
       idx[i] = idx[j];
       idx[j] = t;
     }
+  }
+
+  private int[] wholeRollout;
+  private float[] wholePacked;
+
+  /**
+   * One gradient step on the whole rollout with the plain policy-gradient objective, after the
+   * caller has filled the buffer's advantages and returns (A2C: GAE; REINFORCE: reward-to-go).
+   */
+  protected UpdateStats wholeRolloutStep(boolean normalizeAdvantage, double vfCoef,
+      double entCoef, double maxGradNorm) {
+    int len = buffer.size();
+    if (wholeRollout == null) {
+      wholeRollout = new int[len];
+      for (int k = 0; k < len; k++) {
+        wholeRollout[k] = k;
+      }
+      wholePacked = new float[len * buffer.packedWidth()];
+    }
+    if (normalizeAdvantage) {
+      Advantages.normalize(buffer.advantages, len);
+    }
+    buffer.pack(wholeRollout, 0, len, wholePacked);
+    float[] t;
+    try (NDManager m = manager.newSubManager()) {
+      Batch b = upload(m, wholePacked, len);
+      NDArray terms;
+      try (GradientCollector gc = gradients()) {
+        Eval e = evaluate(b);
+        NDArray objective = PgLosses.policyGradientSum(e.logp(), b.adv());
+        NDArray valueErr = PgLosses.valueErrorSum(e.values(), b.oldValues(), b.returns(), 0);
+        terms = NDArrays.stack(new NDList(objective, valueErr, e.negEntropySum()));
+        gc.backward(weightedLoss(m, terms, len, vfCoef, entCoef));
+      }
+      optimizer.step(params, maxGradNorm, m);
+      t = terms.toFloatArray();
+    }
+    return new UpdateStats(-t[0] / len, t[1] / len, -t[2] / len, 0, 0, explainedVariance(),
+        optimizer.learningRate(), 1);
   }
 
   /** 1 - Var(R - V) / Var(R) over the rollout. */

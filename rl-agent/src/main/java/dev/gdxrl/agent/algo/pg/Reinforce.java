@@ -1,10 +1,5 @@
 package dev.gdxrl.agent.algo.pg;
 
-import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDArrays;
-import ai.djl.ndarray.NDList;
-import ai.djl.ndarray.NDManager;
-import ai.djl.training.GradientCollector;
 import dev.gdxrl.agent.AgentContext;
 import java.util.List;
 
@@ -66,41 +61,14 @@ public final class Reinforce extends OnPolicyLearner<Reinforce.ReinforceConfig> 
     }
   }
 
-  private final int[] indices;
-  private final float[] packed;
-
   public Reinforce(ReinforceConfig config, AgentContext ctx) {
     super("reinforce", config, ctx);
-    indices = new int[buffer.size()];
-    for (int k = 0; k < indices.length; k++) {
-      indices[k] = k;
-    }
-    packed = new float[buffer.size() * buffer.packedWidth()];
   }
 
   @Override
   protected UpdateStats update(double progressRemaining) {
     buffer.computeRewardToGo(lastValues(), config.gamma());
-    if (config.normalizeAdvantage()) {
-      Advantages.normalize(buffer.advantages, buffer.size());
-    }
-    int len = buffer.size();
-    buffer.pack(indices, 0, len, packed);
-    float[] t;
-    try (NDManager m = manager.newSubManager()) {
-      Batch b = upload(m, packed, len);
-      NDArray terms;
-      try (GradientCollector gc = gradients()) {
-        Eval e = evaluate(b);
-        NDArray objective = PgLosses.policyGradientSum(e.logp(), b.adv());
-        NDArray valueErr = PgLosses.valueErrorSum(e.values(), b.oldValues(), b.returns(), 0);
-        terms = NDArrays.stack(new NDList(objective, valueErr, e.negEntropySum()));
-        gc.backward(weightedLoss(m, terms, len, config.vfCoef(), config.entCoef()));
-      }
-      optimizer.step(params, config.maxGradNorm(), m);
-      t = terms.toFloatArray();
-    }
-    return new UpdateStats(-t[0] / len, t[1] / len, -t[2] / len, 0, 0, explainedVariance(),
-        optimizer.learningRate(), 1);
+    return wholeRolloutStep(config.normalizeAdvantage(), config.vfCoef(), config.entCoef(),
+        config.maxGradNorm());
   }
 }
