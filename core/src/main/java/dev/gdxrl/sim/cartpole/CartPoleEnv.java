@@ -4,6 +4,7 @@ import dev.gdxrl.env.Box;
 import dev.gdxrl.env.Discrete;
 import dev.gdxrl.env.Env;
 import dev.gdxrl.env.EnvSpec;
+import dev.gdxrl.env.Info;
 import dev.gdxrl.env.RandomSource;
 import dev.gdxrl.env.Space;
 import dev.gdxrl.env.Step;
@@ -27,9 +28,9 @@ public final class CartPoleEnv implements Env<float[], Integer> {
       new float[] {2 * X_THRESHOLD, Float.POSITIVE_INFINITY, 2 * THETA_THRESHOLD,
           Float.POSITIVE_INFINITY});
   private static final Discrete ACTION_SPACE = new Discrete(2);
-  private static final Map<String, Object> FELL = Map.of(dev.gdxrl.env.Info.OUTCOME, OUTCOME_FELL);
+  private static final Map<String, Object> FELL = Map.of(Info.OUTCOME, OUTCOME_FELL);
   private static final Map<String, Object> OFF_TRACK =
-      Map.of(dev.gdxrl.env.Info.OUTCOME, OUTCOME_OFF_TRACK);
+      Map.of(Info.OUTCOME, OUTCOME_OFF_TRACK);
 
   /** Rebuilt on each reset: Box2D keeps warm-starting impulses in its joints across episodes. */
   private CartPoleSim sim = new CartPoleSim();
