@@ -1,5 +1,7 @@
 package dev.gdxrl.agent.train;
 
+import java.util.List;
+
 /**
  * Where a run stands; owned and updated by {@link Trainer}, read by listeners. Mutable on
  * purpose: the loop updates it every step without allocating.
@@ -27,6 +29,26 @@ public final class TrainState {
     window[next] = r;
     next = (next + 1) % window.length;
     filled = Math.min(filled + 1, window.length);
+  }
+
+  /**
+   * The state at the start of a run (a fresh one, or a resumed one from {@code startSteps} env
+   * steps and {@code startEpisodes} episodes), with its clock started and {@code listeners}
+   * told.
+   */
+  static TrainState begin(TrainConfig config, long agentGradientSteps, long startSteps,
+      long startEpisodes, List<TrainListener> listeners) {
+    TrainState s = new TrainState(config.steps(), config.returnWindow());
+    s.envSteps = startSteps;
+    s.startSteps = startSteps;
+    s.episodes = startEpisodes;
+    s.gradientSteps = agentGradientSteps;
+    s.startGradientSteps = agentGradientSteps;
+    s.startNanos = System.nanoTime();
+    for (TrainListener l : listeners) {
+      l.onStart(s);
+    }
+    return s;
   }
 
   public long totalSteps() {

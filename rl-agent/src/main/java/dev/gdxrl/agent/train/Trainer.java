@@ -45,16 +45,8 @@ public final class Trainer<A> {
 
   /** Trains from {@code startSteps} env steps and {@code startEpisodes} episodes (resume). */
   public TrainState run(long startSteps, long startEpisodes) {
-    TrainState s = new TrainState(config.steps(), config.returnWindow());
-    s.envSteps = startSteps;
-    s.startSteps = startSteps;
-    s.episodes = startEpisodes;
-    s.gradientSteps = agent.gradientSteps();
-    s.startGradientSteps = s.gradientSteps;
-    s.startNanos = System.nanoTime();
-    for (TrainListener l : listeners) {
-      l.onStart(s);
-    }
+    TrainState s =
+        TrainState.begin(config, agent.gradientSteps(), startSteps, startEpisodes, listeners);
     float[] obs = env.reset(Seeds.episode(seed, s.episodes));
     boolean running = s.envSteps < config.steps();
     while (running) {

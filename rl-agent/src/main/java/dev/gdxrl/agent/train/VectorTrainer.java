@@ -40,16 +40,8 @@ public final class VectorTrainer<A> {
 
   /** Trains from {@code startSteps} env steps and {@code startEpisodes} episodes (0, 0: fresh). */
   public TrainState run(long startSteps, long startEpisodes) {
-    TrainState s = new TrainState(config.steps(), config.returnWindow());
-    s.envSteps = startSteps;
-    s.startSteps = startSteps;
-    s.episodes = startEpisodes;
-    s.gradientSteps = agent.gradientSteps();
-    s.startGradientSteps = s.gradientSteps;
-    s.startNanos = System.nanoTime();
-    for (TrainListener l : listeners) {
-      l.onStart(s);
-    }
+    TrainState s =
+        TrainState.begin(config, agent.gradientSteps(), startSteps, startEpisodes, listeners);
     float[][] obs = venv.reset(Seeds.episode(seed, s.episodes));
     int n = venv.size();
     boolean running = s.envSteps < config.steps();
