@@ -26,6 +26,7 @@ import dev.gdxrl.env.VectorEnv;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -162,6 +163,7 @@ public final class Training {
     Device device = device(req.device());
     Path out = req.outDir() != null ? req.outDir()
         : Path.of("runs", req.envId() + "-" + req.algo() + "-s" + req.seed());
+    checkOutput(out, req.resumeDir());
 
     try (Env<float[], ?> env = registry.make(req.envId());
         Env<float[], ?> evalEnv = registry.make(req.envId())) {
@@ -177,6 +179,46 @@ public final class Training {
         return run(req, castEnv(env), castEnv(evalEnv), castAgent(agent), algoConfig,
             trainConfig, device, out, metrics, startSteps, startEpisodes, t0);
       }
+    }
+  }
+
+  /**
+   * The checkpoint is written by replacing {@code out} as a whole, so {@code out} must not hold
+   * anything else: it may be missing, an empty directory, or the checkpoint being resumed.
+   */
+  static void checkOutput(Path out, Path resumeDir) {
+    if (!Files.exists(out)) {
+      return;
+    }
+    if (!Files.isDirectory(out)) {
+      throw new IllegalArgumentException("--out " + out + " is a file; give a directory path"
+          + " for the checkpoint");
+    }
+    if (resumeDir != null && sameFile(out, resumeDir)) {
+      return;
+    }
+    boolean empty;
+    try (var entries = Files.list(out)) {
+      empty = entries.findAny().isEmpty();
+    } catch (IOException e) {
+      throw new IllegalArgumentException("--out " + out + " cannot be read: " + e.getMessage());
+    }
+    if (empty) {
+      return;
+    }
+    if (Files.isRegularFile(out.resolve(Checkpoints.AGENT_JSON))) {
+      throw new IllegalArgumentException("--out " + out + " already holds a checkpoint; pass"
+          + " another --out, or continue it with --resume " + out);
+    }
+    throw new IllegalArgumentException("--out " + out + " exists and is not a checkpoint;"
+        + " refusing to replace it: pass a new or empty directory");
+  }
+
+  private static boolean sameFile(Path a, Path b) {
+    try {
+      return Files.exists(b) && Files.isSameFile(a, b);
+    } catch (IOException e) {
+      return false;
     }
   }
 

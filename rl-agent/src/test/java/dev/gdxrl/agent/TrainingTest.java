@@ -77,6 +77,30 @@ class TrainingTest {
   }
 
   @Test
+  void anOutputDirectoryHoldingAnythingElseIsRefusedAndLeftAlone() throws IOException {
+    Path foreign = tmp.resolve("my-project");
+    Files.createDirectories(foreign);
+    Path precious = Files.writeString(foreign.resolve("notes.txt"), "do not delete");
+    assertThatThrownBy(() -> training.train(request("cartpole", "dqn", 200, 1, foreign,
+        SMALL_DQN))).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("is not a checkpoint; refusing to replace it");
+    assertThat(Files.readString(precious)).isEqualTo("do not delete");
+    assertThat(Files.list(foreign).count()).isEqualTo(1);
+
+    Path ckpt = tmp.resolve("ckpt");
+    training.train(request("cartpole", "dqn", 200, 1, ckpt, SMALL_DQN));
+    byte[] before = Files.readAllBytes(ckpt.resolve(Checkpoints.AGENT_JSON));
+    assertThatThrownBy(() -> training.train(request("cartpole", "dqn", 200, 2, ckpt,
+        SMALL_DQN))).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("already holds a checkpoint");
+    assertThat(Files.readAllBytes(ckpt.resolve(Checkpoints.AGENT_JSON))).isEqualTo(before);
+
+    Path empty = Files.createDirectories(tmp.resolve("empty"));
+    training.train(request("cartpole", "dqn", 200, 1, empty, SMALL_DQN));
+    assertThat(empty.resolve(Checkpoints.AGENT_JSON)).isRegularFile();
+  }
+
+  @Test
   void resumeContinuesTheCounters() {
     Path out = tmp.resolve("r");
     training.train(request("cartpole", "dqn", 300, 1, out, SMALL_DQN));
