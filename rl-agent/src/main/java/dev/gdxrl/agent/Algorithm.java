@@ -1,6 +1,8 @@
 package dev.gdxrl.agent;
 
 import dev.gdxrl.env.Space;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 
 /**
  * One learning algorithm as the training loop and checkpoint io see it: an id, a config record
@@ -29,5 +31,17 @@ public interface Algorithm<C extends Record> {
   @SuppressWarnings("unchecked")
   default Agent<?> createUnchecked(Record config, AgentContext context) {
     return create((C) config, context);
+  }
+
+  /** An algorithm for Discrete action spaces only (value-based learners). */
+  static <C extends Record> Algorithm<C> discrete(String id, Function<String, C> presets,
+      BiFunction<C, AgentContext, Agent<?>> factory) {
+    return new DefinedAlgorithm<>(id, false, presets, factory);
+  }
+
+  /** An algorithm for Discrete and Box action spaces (policy-gradient learners). */
+  static <C extends Record> Algorithm<C> anyActions(String id, Function<String, C> presets,
+      BiFunction<C, AgentContext, Agent<?>> factory) {
+    return new DefinedAlgorithm<>(id, true, presets, factory);
   }
 }

@@ -26,17 +26,7 @@ public final class Algorithms {
   /** qtable, dqn, double-dqn, reinforce, a2c, ppo. */
   public static Algorithms builtin() {
     Map<String, Algorithm<?>> m = new LinkedHashMap<>();
-    m.put("qtable", new Discrete<QTableConfig>("qtable") {
-      @Override
-      public QTableConfig defaults(String envId) {
-        return QTableConfig.forEnv(envId);
-      }
-
-      @Override
-      public Agent<?> create(QTableConfig config, AgentContext context) {
-        return new QLearningAgent(config, context);
-      }
-    });
+    m.put("qtable", Algorithm.discrete("qtable", QTableConfig::forEnv, QLearningAgent::new));
     m.put("dqn", dqn("dqn", false));
     m.put("double-dqn", dqn("double-dqn", true));
     m.put("reinforce", PgAlgorithms.reinforce());
@@ -46,17 +36,8 @@ public final class Algorithms {
   }
 
   private static Algorithm<DqnConfig> dqn(String id, boolean doubleQ) {
-    return new Discrete<DqnConfig>(id) {
-      @Override
-      public DqnConfig defaults(String envId) {
-        return DqnConfig.forEnv(envId).withDoubleQ(doubleQ);
-      }
-
-      @Override
-      public Agent<?> create(DqnConfig config, AgentContext context) {
-        return new DqnAgent(id, config, context);
-      }
-    };
+    return Algorithm.discrete(id, envId -> DqnConfig.forEnv(envId).withDoubleQ(doubleQ),
+        (config, context) -> new DqnAgent(id, config, context));
   }
 
   /** A copy with one more algorithm. */
@@ -89,28 +70,4 @@ public final class Algorithms {
           + ", but env '" + envId + "' has " + actionSpace);
     }
   }
-
-  private abstract static class Discrete<C extends Record> implements Algorithm<C> {
-    private final String id;
-
-    Discrete(String id) {
-      this.id = id;
-    }
-
-    @Override
-    public String id() {
-      return id;
-    }
-
-    @Override
-    public boolean fits(Space<?> actionSpace) {
-      return actionSpace instanceof dev.gdxrl.env.Discrete;
-    }
-
-    @Override
-    public String requires() {
-      return "a Discrete action space";
-    }
-  }
-
 }
