@@ -68,7 +68,9 @@ public final class A2c extends OnPolicyLearner<A2c.A2cConfig> {
      *       the default 500,000 steps), gamma 0.999, GAE lambda 0.9, lr 8.3e-4 annealed,
      *       RMSprop, entropy 1e-5, observation normalisation. Measured (500,000 steps, then a
      *       100-episode greedy eval from seed 0): seed 1: 196.7, seed 2: 202.6, seed 3: 182.0
-     *       (about 60 s of training each on a shared 2-core machine).
+     *       (about 60 s of training each on a shared 2-core machine). Known weak: seeds 4 and 5
+     *       end at -43 and 22 (still hovering at 500,000 steps; 32 x 32 steps, 64 envs, lambda
+     *       0.95 or lr 1.2e-3 did not rescue seed 4).
      *       The RL-Zoo's settings (8 envs x 5 steps, gamma 0.995, lambda 1) and the variations
      *       of them we tried (lower lr, gamma 0.99, 16 envs, entropy 1e-3 or 1e-2, max grad norm
      *       5, vf_coef 0.25, no observation normalisation) mostly touch 120-215 in an early
