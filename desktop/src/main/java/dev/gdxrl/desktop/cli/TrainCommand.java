@@ -1,5 +1,6 @@
 package dev.gdxrl.desktop.cli;
 
+import dev.gdxrl.agent.Algorithms;
 import dev.gdxrl.agent.TrainRequest;
 import dev.gdxrl.agent.TrainResult;
 import dev.gdxrl.agent.Training;
@@ -87,7 +88,7 @@ final class TrainCommand implements Callable<Integer> {
     PrintStream log = System.err;
     TrainResult r;
     try {
-      r = new Training(main.registry(), dev.gdxrl.agent.Algorithms.builtin(), log)
+      r = new Training(main.registry(), Algorithms.builtin(), log)
           .train(new TrainRequest(id, algo, steps, seed, device, config, overrides, out, resume,
               !noProgress));
     } catch (IllegalArgumentException e) {
