@@ -47,6 +47,14 @@ public abstract class AdamStep {
    */
   public abstract float step();
 
+  /**
+   * Like {@link #step()}, with the gradient given as a host array in the parameter's flat layout
+   * (computed by hand, e.g. by {@link ManualMlp}) instead of read from the parameter. Host only.
+   */
+  public float step(float[] grad) {
+    throw new UnsupportedOperationException("a host gradient needs the host optimiser");
+  }
+
   /** Updates taken. */
   public long steps() {
     return t;
@@ -93,6 +101,15 @@ public abstract class AdamStep {
         FloatBuffer gv = grad.toByteBuffer(true).order(ByteOrder.nativeOrder()).asFloatBuffer();
         gv.get(0, g);
         gv.put(0, zeros);
+      }
+      return step(g);
+    }
+
+    @Override
+    public float step(float[] g) {
+      if (g.length != w.length) {
+        throw new IllegalArgumentException(
+            "gradient has " + g.length + " entries, parameters " + w.length);
       }
       int n = g.length;
       double s0 = 0;

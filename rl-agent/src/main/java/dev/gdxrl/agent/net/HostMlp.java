@@ -13,6 +13,8 @@ public final class HostMlp {
   private final int[] off;
   private final float[] params;
   private final float[][] act; // act[l] = input of layer l; act[layers] = head output
+  /** Per layer l and input i: row {@code wt[l][i]} = the weights from input i to every output. */
+  private final float[][][] wt;
 
   /** A zero network of the given shape; call {@link #copyFrom} or {@link #set} before use. */
   public HostMlp(QNetSpec spec) {
@@ -25,6 +27,10 @@ public final class HostMlp {
       act[l] = new float[spec.layerIn(l)];
     }
     act[layers] = new float[spec.outputs()];
+    wt = new float[layers][][];
+    for (int l = 0; l < layers; l++) {
+      wt[l] = new float[spec.layerIn(l)][spec.layerOut(l)];
+    }
   }
 
   public QNetSpec spec() {
@@ -46,6 +52,18 @@ public final class HostMlp {
           "expected " + params.length + " parameters, got " + flat.length);
     }
     System.arraycopy(flat, 0, params, 0, params.length);
+    for (int l = 0; l < spec.layers(); l++) {
+      int in = spec.layerIn(l);
+      int out = spec.layerOut(l);
+      int w = off[2 * l];
+      float[][] t = wt[l];
+      for (int j = 0; j < out; j++) {
+        int row = w + j * in;
+        for (int i = 0; i < in; i++) {
+          t[i][j] = flat[row + i];
+        }
+      }
+    }
   }
 
   /** A copy of the flat parameter vector. */
@@ -65,19 +83,25 @@ public final class HostMlp {
     for (int l = 0; l < layers; l++) {
       float[] x = act[l];
       float[] y = act[l + 1];
-      int n = x.length;
-      int w = off[2 * l];
-      int b = off[2 * l + 1];
-      boolean relu = l < layers - 1;
-      for (int j = 0; j < y.length; j++) {
-        int row = w + j * n;
-        // bias first, then the products in input order: play.BatchedQNetwork reproduces these
-        // values bitwise, so keep this order
-        float s = p[b + j];
-        for (int i = 0; i < n; i++) {
-          s += p[row + i] * x[i];
+      float[][] t = wt[l];
+      // y = bias, then the products added in input order, one output row at a time: each output
+      // gets exactly the sum bias + w0 x0 + w1 x1 + ... in that order (play.BatchedQNetwork
+      // reproduces these values bitwise, so keep it), and the inner loop runs over contiguous
+      // outputs, which the JIT vectorises
+      System.arraycopy(p, off[2 * l + 1], y, 0, y.length);
+      for (int i = 0; i < x.length; i++) {
+        float xi = x[i];
+        float[] row = t[i];
+        for (int j = 0; j < y.length; j++) {
+          y[j] += xi * row[j];
         }
-        y[j] = relu && s < 0 ? 0 : s;
+      }
+      if (l < layers - 1) {
+        for (int j = 0; j < y.length; j++) {
+          if (y[j] < 0) {
+            y[j] = 0;
+          }
+        }
       }
     }
     float[] a = act[layers];

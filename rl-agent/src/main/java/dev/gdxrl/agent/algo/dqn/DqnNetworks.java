@@ -13,6 +13,7 @@ import ai.djl.training.ParameterStore;
 import dev.gdxrl.agent.buffer.ReplayBuffer;
 import dev.gdxrl.agent.net.AdamStep;
 import dev.gdxrl.agent.net.FlatMlp;
+import dev.gdxrl.agent.net.ManualMlp;
 import dev.gdxrl.agent.net.Networks;
 import dev.gdxrl.agent.net.QNetSpec;
 import java.io.IOException;
@@ -28,6 +29,12 @@ import java.util.random.RandomGenerator;
  * <p>Memory discipline: the parameters live in this object's manager; every update runs in a
  * sub-manager that is closed when the update ends, so nothing accumulates over a long run. A
  * minibatch goes to the device as one upload per field from reused direct buffers.
+ *
+ * <p>Two ways to compute the gradient, chosen at construction: on the CPU (and without a dueling
+ * head) the <em>manual</em> path runs the networks through {@link ManualMlp}, computes the TD
+ * targets and the loss's gradient with respect to Q on the host and backpropagates by hand, with
+ * no autograd recording, which is what a step costs most through DJL; elsewhere DJL's autograd
+ * does it on the device. A unit test checks that both give the same parameters.
  */
 final class DqnNetworks implements AutoCloseable {
   private final DqnConfig config;
@@ -46,6 +53,13 @@ final class DqnNetworks implements AutoCloseable {
   private final ByteBuffer actBuf;
   private final ByteBuffer rewBuf;
   private final ByteBuffer coefBuf;
+  private final ManualMlp onlineManual;
+  private final ManualMlp targetManual;
+  private final NDArray[] acts;
+  private final float[] grad;
+  private final float[] dq;
+  private final float[] y;
+  private final ByteBuffer dqBuf;
   private final NDArray one;
   private final NDArray half;
   private long updates;
@@ -53,6 +67,15 @@ final class DqnNetworks implements AutoCloseable {
   private float lastGradNorm = Float.NaN;
 
   DqnNetworks(QNetSpec spec, DqnConfig config, Device device, RandomGenerator rng) {
+    this(spec, config, device, rng, !device.isGpu() && !spec.dueling());
+  }
+
+  /** {@code manual}: hand-written backward pass (CPU only, no dueling head) or autograd. */
+  DqnNetworks(QNetSpec spec, DqnConfig config, Device device, RandomGenerator rng,
+      boolean manual) {
+    if (manual && (device.isGpu() || spec.dueling())) {
+      throw new IllegalArgumentException("the manual gradient path needs the CPU and no dueling");
+    }
     this.config = config;
     this.spec = spec;
     this.device = device;
@@ -78,6 +101,28 @@ final class DqnNetworks implements AutoCloseable {
     actBuf = ByteBuffer.allocateDirect(batchSize * Long.BYTES).order(ByteOrder.nativeOrder());
     rewBuf = ByteBuffer.allocateDirect(batchSize * Float.BYTES).order(ByteOrder.nativeOrder());
     coefBuf = ByteBuffer.allocateDirect(batchSize * Float.BYTES).order(ByteOrder.nativeOrder());
+    if (manual) {
+      onlineManual = new ManualMlp(online);
+      targetManual = new ManualMlp(target);
+      acts = new NDArray[spec.layers()];
+      grad = new float[spec.parameterCount()];
+      dq = new float[batchSize * spec.outputs()];
+      y = new float[batchSize];
+      dqBuf = ByteBuffer.allocateDirect(dq.length * Float.BYTES).order(ByteOrder.nativeOrder());
+    } else {
+      onlineManual = null;
+      targetManual = null;
+      acts = null;
+      grad = null;
+      dq = null;
+      y = null;
+      dqBuf = null;
+    }
+  }
+
+  /** Whether gradients are computed by hand ({@link ManualMlp}) rather than by autograd. */
+  boolean manual() {
+    return onlineManual != null;
   }
 
   FlatMlp online() {
@@ -114,6 +159,9 @@ final class DqnNetworks implements AutoCloseable {
    */
   float update(ReplayBuffer.Batch b, boolean wantLoss) {
     check(b);
+    if (manual()) {
+      return updateManual(b, wantLoss);
+    }
     try (NDManager sub = manager.newSubManager(device)) {
       Uploaded u = upload(sub, b);
       NDArray y = targets(u);
@@ -143,9 +191,67 @@ final class DqnNetworks implements AutoCloseable {
     }
   }
 
+  private float updateManual(ReplayBuffer.Batch b, boolean wantLoss) {
+    int outs = spec.outputs();
+    try (NDManager sub = manager.newSubManager(device)) {
+      Uploaded u = uploadStates(sub, b);
+      hostTargets(b, u, y);
+      float[] q = onlineManual.forward(u.obs, acts).toFloatArray();
+      java.util.Arrays.fill(dq, 0f);
+      boolean mse = DqnConfig.MSE.equals(config.loss());
+      double loss = 0;
+      float inv = 1f / batchSize;
+      for (int i = 0; i < batchSize; i++) {
+        int k = i * outs + b.actions[i];
+        float diff = q[k] - y[i];
+        float abs = Math.abs(diff);
+        if (mse) {
+          loss += (double) diff * diff;
+          dq[k] = 2f * diff * inv;
+        } else {
+          loss += abs <= 1f ? 0.5 * diff * diff : abs - 0.5;
+          dq[k] = Math.max(-1f, Math.min(1f, diff)) * inv;
+        }
+      }
+      dqBuf.clear();
+      dqBuf.asFloatBuffer().put(dq);
+      NDArray dOut = sub.create(dqBuf, new Shape(batchSize, outs), DataType.FLOAT32);
+      onlineManual.backward(dOut, acts, grad);
+      lastGradNorm = adam.step(grad);
+      updates++;
+      return wantLoss ? (float) (loss / batchSize) : Float.NaN;
+    }
+  }
+
+  /** TD targets of the manual path: target-network values fetched, the rest on the host. */
+  private void hostTargets(ReplayBuffer.Batch b, Uploaded u, float[] out) {
+    int outs = spec.outputs();
+    float[] tq = targetManual.forward(u.next, null).toFloatArray();
+    float[] oq = config.doubleQ() ? onlineManual.forward(u.next, null).toFloatArray() : null;
+    float gamma = (float) config.gamma();
+    for (int i = 0; i < batchSize; i++) {
+      int row = i * outs;
+      int pick = row;
+      for (int k = row + 1; k < row + outs; k++) {
+        if (oq != null ? oq[k] > oq[pick] : tq[k] > tq[pick]) {
+          pick = k;
+        }
+      }
+      float coef = b.terminated[i] ? 0f : gamma;
+      out[i] = tq[pick] * coef + b.rewards[i];
+    }
+  }
+
   /** TD targets of {@code b}, fetched to the host (for tests and diagnostics). */
   float[] targets(ReplayBuffer.Batch b) {
     check(b);
+    if (manual()) {
+      try (NDManager sub = manager.newSubManager(device)) {
+        float[] out = new float[batchSize];
+        hostTargets(b, uploadStates(sub, b), out);
+        return out;
+      }
+    }
     try (NDManager sub = manager.newSubManager(device)) {
       return targets(upload(sub, b)).toFloatArray();
     }
@@ -155,6 +261,9 @@ final class DqnNetworks implements AutoCloseable {
   float[] onlineValues(float[] obs, int rows) {
     try (NDManager sub = manager.newSubManager(device)) {
       NDArray x = sub.create(obs, new Shape(rows, spec.inputs()));
+      if (manual()) {
+        return onlineManual.forward(x, null).toFloatArray();
+      }
       return forward(online, x, false).toFloatArray();
     }
   }
@@ -190,7 +299,11 @@ final class DqnNetworks implements AutoCloseable {
 
   void load(Path dir) throws IOException {
     Networks.load(online, manager, dir.resolve("q_network.params"));
-    online.flatParameter().getArray().setRequiresGradient(true);
+    if (manual()) {
+      onlineManual.refresh();
+    } else {
+      online.flatParameter().getArray().setRequiresGradient(true);
+    }
     adam.parametersReplaced();
     updatesAtLastCopy = -1;
     Path t = dir.resolve("q_target.params");
@@ -201,6 +314,9 @@ final class DqnNetworks implements AutoCloseable {
     }
     for (Parameter p : targetParams) {
       p.getArray().setRequiresGradient(false);
+    }
+    if (manual()) {
+      targetManual.refresh();
     }
   }
 
@@ -248,6 +364,18 @@ final class DqnNetworks implements AutoCloseable {
         sub.create(coefBuf, col, DataType.FLOAT32));
   }
 
+  /** Observations and next observations only (the manual path keeps the rest on the host). */
+  private Uploaded uploadStates(NDManager sub, ReplayBuffer.Batch b) {
+    int d = spec.inputs();
+    obsBuf.clear();
+    obsBuf.asFloatBuffer().put(b.obs, 0, batchSize * d);
+    nextBuf.clear();
+    nextBuf.asFloatBuffer().put(b.nextObs, 0, batchSize * d);
+    Shape obsShape = new Shape(batchSize, d);
+    return new Uploaded(sub.create(obsBuf, obsShape, DataType.FLOAT32),
+        sub.create(nextBuf, obsShape, DataType.FLOAT32), null, null, null);
+  }
+
   private void check(ReplayBuffer.Batch b) {
     if (b.size != batchSize || b.obsDim != spec.inputs()) {
       throw new IllegalArgumentException("batch " + b.size + "x" + b.obsDim + " does not match "
@@ -271,6 +399,10 @@ final class DqnNetworks implements AutoCloseable {
 
   @Override
   public void close() {
+    if (manual()) {
+      onlineManual.close();
+      targetManual.close();
+    }
     manager.close();
   }
 }
