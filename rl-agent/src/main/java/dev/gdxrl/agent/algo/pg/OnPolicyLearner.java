@@ -82,6 +82,10 @@ public abstract class OnPolicyLearner<C extends OnPolicyConfig>
   private final float[] oneValue = new float[1];
   private final float[] oneHead;
   private final HostActorCritic greedyNet; // for actGreedy / act, refreshed after each update
+  /** The CPU's hand-written gradient; null on a GPU or after {@link #useAutograd()}. */
+  protected ManualActorCritic manual;
+  /** Host gradient of the manual path, in {@link ParamLayout} order. */
+  protected float[] manualGrad;
   private long gradientSteps;
   private long collectNanos;
   private long updateNanos;
@@ -126,6 +130,10 @@ public abstract class OnPolicyLearner<C extends OnPolicyConfig>
     this.optimizer = new PgOptimizer(config.optimizer(), config.learningRate(),
         optimizerEps(), rmspropAlpha());
     this.buffer = new RolloutBuffer(config.nSteps(), n, obsDim, actDim, discrete ? actions : 0);
+    if (!ctx.device().isGpu()) {
+      manual = new ManualActorCritic(net, buffer.packedWidth());
+      manualGrad = new float[net.layout().size()];
+    }
     this.obsStats = config.normalizeObservations() ? new RunningMeanStd(obsDim) : null;
     rawFlat = new float[n * obsDim];
     obsNorm = new float[n * obsDim];
@@ -141,6 +149,18 @@ public abstract class OnPolicyLearner<C extends OnPolicyConfig>
     } else {
       float[][] a = new float[n][actDim];
       envActions = a;
+    }
+  }
+
+  /**
+   * Computes gradients with DJL's autograd instead of by hand (the path a GPU takes); for tests
+   * that compare the two. Call before training.
+   */
+  void useAutograd() {
+    if (manual != null) {
+      manual.close();
+      manual = null;
+      net.requireGradients();
     }
   }
 
@@ -404,7 +424,11 @@ public abstract class OnPolicyLearner<C extends OnPolicyConfig>
   @Override
   public void load(Path dir) throws IOException {
     Networks.load(net, manager, dir.resolve(PARAMS_FILE));
-    net.requireGradients();
+    if (manual != null) {
+      manual.refresh();
+    } else {
+      net.requireGradients();
+    }
     float[] theta = net.hostParameters();
     host.setParameters(theta);
     greedyNet.setParameters(theta);
@@ -560,6 +584,16 @@ public abstract class OnPolicyLearner<C extends OnPolicyConfig>
     }
     buffer.pack(wholeRollout, 0, len, wholePacked);
     float[] t;
+    if (manual != null) {
+      try (NDManager m = manager.newSubManager()) {
+        double[] st = manual.gradient(m, wholePacked, len,
+            new ManualActorCritic.Loss(false, 0, 0, vfCoef, entCoef), manualGrad);
+        optimizer.step(net.theta(), manualGrad, maxGradNorm);
+        t = new float[] {(float) st[0], (float) st[1], (float) st[2]};
+      }
+      return new UpdateStats(-t[0] / len, t[1] / len, -t[2] / len, 0, 0, explainedVariance(),
+          optimizer.learningRate(), 1);
+    }
     try (NDManager m = manager.newSubManager()) {
       Batch b = upload(m, wholePacked, len);
       NDArray terms;
@@ -601,6 +635,9 @@ public abstract class OnPolicyLearner<C extends OnPolicyConfig>
 
   @Override
   public void close() {
+    if (manual != null) {
+      manual.close();
+    }
     manager.close();
   }
 }

@@ -118,6 +118,41 @@ public final class PgOptimizer {
     return norm;
   }
 
+  /**
+   * The host step with the gradient given as a host array (computed by hand, e.g. by {@code
+   * ManualActorCritic}) for the single parameter {@code p}; CPU only. Same update as {@link
+   * #step(List, double, NDManager)}.
+   *
+   * @return the gradient norm before clipping
+   */
+  public double step(Parameter p, float[] grad, double maxGradNorm) {
+    t++;
+    int n = grad.length;
+    double s0 = 0;
+    double s1 = 0;
+    int k = 0;
+    for (; k + 1 < n; k += 2) {
+      s0 += (double) grad[k] * grad[k];
+      s1 += (double) grad[k + 1] * grad[k + 1];
+    }
+    for (; k < n; k++) {
+      s0 += (double) grad[k] * grad[k];
+    }
+    double norm = Math.sqrt(s0 + s1);
+    float scale = maxGradNorm > 0 && norm > maxGradNorm ? (float) (maxGradNorm / (norm + 1e-6))
+        : 1f;
+    FloatBuffer weightView = view(p.getArray());
+    if (weightView.capacity() != n) {
+      throw new IllegalArgumentException(
+          "gradient has " + n + " entries, the parameter " + weightView.capacity());
+    }
+    ensure(n);
+    weightView.get(0, w, 0, n);
+    update(p.getId(), grad, n, scale);
+    weightView.put(0, w, 0, n);
+    return norm;
+  }
+
   private void ensure(int n) {
     if (g.length < n) {
       g = new float[n];
@@ -132,12 +167,20 @@ public final class PgOptimizer {
   private void hostUpdate(Parameter p, FloatBuffer gradView, float scale) {
     FloatBuffer weightView = view(p.getArray());
     int n = weightView.capacity();
-    float[][] st = hostState.computeIfAbsent(p.getId(), k -> new float[][] {new float[n],
+    gradView.get(0, g, 0, n);
+    weightView.get(0, w, 0, n);
+    update(p.getId(), g, n, scale);
+    weightView.put(0, w, 0, n);
+    Arrays.fill(g, 0, n, 0f);
+    gradView.put(0, g, 0, n);
+  }
+
+  /** Adam or RMSprop on the host copy {@code w} of parameter {@code id} with gradient {@code g}. */
+  private void update(String id, float[] g, int n, float scale) {
+    float[][] st = hostState.computeIfAbsent(id, k -> new float[][] {new float[n],
         new float[n]});
     float[] m = st[0];
     float[] v = st[1];
-    gradView.get(0, g, 0, n);
-    weightView.get(0, w, 0, n);
     float e = eps;
     if (adam) {
       float bc1 = (float) (1 - Math.pow(BETA1, t));
@@ -160,9 +203,6 @@ public final class PgOptimizer {
         w[k] -= lr * gk / ((float) Math.sqrt(vk) + e);
       }
     }
-    weightView.put(0, w, 0, n);
-    Arrays.fill(g, 0, n, 0f);
-    gradView.put(0, g, 0, n);
   }
 
   private void deviceUpdate(Parameter p, NDArray grad, float scale) {

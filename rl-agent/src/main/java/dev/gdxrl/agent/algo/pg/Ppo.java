@@ -178,6 +178,15 @@ public final class Ppo extends OnPolicyLearner<Ppo.PpoConfig> {
    * ratios (one download instead of a dozen native calls).
    */
   private float[] gradientStep(int count, double clip) {
+    if (manual != null) {
+      try (NDManager m = manager.newSubManager()) {
+        double[] st = manual.gradient(m, packed, count, new ManualActorCritic.Loss(true, clip,
+            config.clipRangeVf(), config.vfCoef(), config.entCoef()), manualGrad);
+        optimizer.step(net.theta(), manualGrad, config.maxGradNorm());
+        return new float[] {(float) (-st[0] / count), (float) (st[1] / count),
+            (float) (-st[2] / count), (float) (st[3] / count), (float) (st[4] / count)};
+      }
+    }
     try (NDManager m = manager.newSubManager()) {
       Batch b = upload(m, packed, count);
       NDArray logRatio;

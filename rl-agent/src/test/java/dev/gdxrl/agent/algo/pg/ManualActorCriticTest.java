@@ -1,0 +1,132 @@
+package dev.gdxrl.agent.algo.pg;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import ai.djl.Device;
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.GradientCollector;
+import java.util.SplittableRandom;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * The hand-written policy-gradient step must give the gradient (and the loss terms) that DJL's
+ * autograd gives for the same loss built from the NDArray functions the GPU path uses.
+ */
+class ManualActorCriticTest {
+
+  @ParameterizedTest(name = "discrete={0} shared={1} {2} ppo={3} clipVf={4} ent={5}")
+  @CsvSource({
+      "true, false, tanh, true, 0.2, 0.01",
+      "true, true, relu, false, 0, 0.05",
+      "true, false, relu, true, 0, 0",
+      "false, false, tanh, true, 0.3, 0.01",
+      "false, true, tanh, false, 0, 0.02",
+      "false, false, relu, true, 0, 0"})
+  void gradientMatchesAutograd(boolean discrete, boolean shared, String activation, boolean ppo,
+      double clipVf, double ent) {
+    int obsDim = 3;
+    int k = discrete ? 3 : 2;
+    int rows = 40;
+    double clip = 0.2;
+    double vf = 0.5;
+    ActorCriticSpec spec = new ActorCriticSpec(obsDim, new int[] {6, 5}, discrete, k, shared,
+        activation, -0.3);
+    SplittableRandom rng = new SplittableRandom(11);
+    int width = obsDim + k + 4;
+    float[] packed = new float[rows * width];
+    float[] obs = new float[rows * obsDim];
+    for (int i = 0; i < obs.length; i++) {
+      obs[i] = (float) rng.nextGaussian();
+    }
+    HostActorCritic host;
+    try (NDManager m = NDManager.newBaseManager(Device.cpu())) {
+      ActorCriticNet net = new ActorCriticNet(spec, new SplittableRandom(5)).initialize(m);
+      host = new HostActorCritic(spec).copyFrom(net);
+    }
+    float[] head = new float[rows * k];
+    float[] values = new float[rows];
+    host.forward(obs, rows, head, values);
+    for (int r = 0; r < rows; r++) {
+      int o = r * width;
+      System.arraycopy(obs, r * obsDim, packed, o, obsDim);
+      double logp;
+      if (discrete) {
+        int a = rng.nextInt(k);
+        packed[o + obsDim + a] = 1f;
+        logp = Categorical.logProb(head, r * k, k, a);
+      } else {
+        for (int j = 0; j < k; j++) {
+          packed[o + obsDim + j] = (float) (head[r * k + j] + rng.nextGaussian() * 0.7);
+        }
+        logp = DiagGaussian.logProb(head, r * k, host.logStd(), packed, o + obsDim, k);
+      }
+      packed[o + obsDim + k] = (float) (logp + rng.nextGaussian() * 0.3); // ratios clip often
+      packed[o + obsDim + k + 1] = (float) rng.nextGaussian(); // advantage
+      packed[o + obsDim + k + 2] = (float) (rng.nextGaussian() * 2); // return
+      packed[o + obsDim + k + 3] = (float) (values[r] + rng.nextGaussian() * 0.4); // old value
+    }
+
+    float[] expected;
+    float[] expectedTerms;
+    try (NDManager m = NDManager.newBaseManager(Device.cpu())) {
+      ActorCriticNet net = new ActorCriticNet(spec, new SplittableRandom(5)).initialize(m);
+      NDArray batch = m.create(packed, new Shape(rows, width));
+      int a = obsDim + k;
+      NDList c = batch.split(new long[] {obsDim, a, a + 1, a + 2, a + 3}, 1);
+      try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+        NDList out = net.forward(c.get(0));
+        NDArray logp;
+        NDArray negEnt;
+        if (discrete) {
+          NDArray lsm = out.get(0).logSoftmax(1);
+          logp = Categorical.logProb(lsm, c.get(1));
+          negEnt = Categorical.negEntropySum(lsm);
+        } else {
+          logp = DiagGaussian.logProb(out.get(0), out.get(2), c.get(1));
+          negEnt = DiagGaussian.entropy(out.get(2)).mul(-rows);
+        }
+        NDArray objective = ppo
+            ? PgLosses.clippedSurrogateSum(logp.sub(c.get(2)).exp(), c.get(3), clip)
+            : PgLosses.policyGradientSum(logp, c.get(3));
+        NDArray valueErr = PgLosses.valueErrorSum(out.get(1), c.get(5), c.get(4), clipVf);
+        NDArray terms = NDArrays.stack(new NDList(objective, valueErr, negEnt));
+        expectedTerms = terms.toFloatArray();
+        gc.backward(OnPolicyLearner.weightedLoss(m, terms, rows, vf, ent));
+      }
+      expected = net.theta().getArray().getGradient().toFloatArray();
+    }
+
+    float[] actual = new float[expected.length];
+    double[] terms;
+    try (NDManager m = NDManager.newBaseManager(Device.cpu())) {
+      ActorCriticNet net = new ActorCriticNet(spec, new SplittableRandom(5)).initialize(m);
+      try (ManualActorCritic manual = new ManualActorCritic(net, width);
+          NDManager sub = m.newSubManager()) {
+        terms = manual.gradient(sub, packed, rows,
+            new ManualActorCritic.Loss(ppo, clip, clipVf, vf, ent), actual);
+      }
+    }
+    assertThat(terms[0]).isCloseTo(expectedTerms[0], within(1e-4));
+    assertThat(terms[1]).isCloseTo(expectedTerms[1], within(1e-3));
+    assertThat(terms[2]).isCloseTo(expectedTerms[2], within(1e-4));
+    if (ppo) {
+      assertThat(terms[4]).as("some ratios clipped, some not").isBetween(1.0, rows - 1.0);
+    }
+    double maxAbs = 0;
+    for (float e : expected) {
+      maxAbs = Math.max(maxAbs, Math.abs(e));
+    }
+    assertThat(maxAbs).isGreaterThan(0.01);
+    for (int i = 0; i < expected.length; i++) {
+      assertThat(actual[i]).as("gradient entry %d of %d", i, expected.length)
+          .isCloseTo(expected[i], within((float) (1e-5 + 1e-4 * maxAbs)));
+    }
+  }
+}
