@@ -18,7 +18,7 @@ import java.nio.FloatBuffer;
  * parameters never leave the device. A unit test checks that both give the same parameters.
  */
 public abstract class AdamStep {
-  protected final float lr;
+  protected float lr;
   protected final float beta1 = 0.9f;
   protected final float beta2 = 0.999f;
   protected final float eps = 1e-8f;
@@ -53,6 +53,16 @@ public abstract class AdamStep {
    */
   public float step(float[] grad) {
     throw new UnsupportedOperationException("a host gradient needs the host optimiser");
+  }
+
+  /** Sets the step size of the following updates (learning-rate schedules). */
+  public void setLearningRate(double lr) {
+    this.lr = (float) lr;
+  }
+
+  /** The current step size. */
+  public double learningRate() {
+    return lr;
   }
 
   /** Updates taken. */
@@ -157,7 +167,7 @@ public abstract class AdamStep {
     Device(FlatMlp net, double lr, double maxGradNorm) {
       super(lr, maxGradNorm);
       this.net = net;
-      this.adam = Optimizer.adam().optLearningRateTracker(Tracker.fixed((float) lr))
+      this.adam = Optimizer.adam().optLearningRateTracker((Tracker) update -> this.lr)
           .optBeta1(beta1).optBeta2(beta2).optEpsilon(eps).build();
     }
 

@@ -131,6 +131,10 @@ public final class DqnAgent implements ValueAgent {
     if (envStep % config.trainFreq() == 0 && envStep > config.learningStarts()) {
       // -1: as many gradient steps as env steps in this round (SB3's convention)
       int steps = config.gradientSteps() < 0 ? stepsSinceTrain : config.gradientSteps();
+      if (config.annealLr()) {
+        double remaining = Math.max(0.0, 1.0 - (double) envStep / context.totalSteps());
+        nets.optimiser().setLearningRate(config.learningRate() * remaining);
+      }
       for (int i = 0; i < steps; i++) {
         buffer.sample(rng, batch);
         float loss = nets.update(batch, i == steps - 1);
@@ -175,6 +179,7 @@ public final class DqnAgent implements ValueAgent {
         : config.epsilon(envStep, context.totalSteps()));
     m.put("loss", (double) lastLoss);
     m.put("buffer", (double) buffer.size());
+    m.put("learning_rate", nets.optimiser().learningRate());
     return m;
   }
 

@@ -35,6 +35,7 @@ import java.util.List;
  * @param hidden hidden layer widths of the Q-network MLP (default [64, 64])
  * @param dueling dueling head: Q = V + A - mean(A) (default false)
  * @param doubleQ Double DQN target: online argmax, target evaluation (set by algo double-dqn)
+ * @param annealLr anneal the learning rate linearly to 0 over the run (default false)
  */
 public record DqnConfig(
     double learningRate,
@@ -56,7 +57,8 @@ public record DqnConfig(
     double temperature,
     List<Integer> hidden,
     boolean dueling,
-    boolean doubleQ) {
+    boolean doubleQ,
+    boolean annealLr) {
 
   public static final String ENV_STEPS = "env_steps";
   public static final String GRADIENT_STEPS = "gradient_steps";
@@ -97,7 +99,7 @@ public record DqnConfig(
   /** Stable-Baselines3's defaults (buffer 100,000). */
   public static DqnConfig defaults() {
     return new DqnConfig(1e-4, 32, 100_000, 100, 0.99, 1.0, 10_000, ENV_STEPS, 4, 1, HUBER, 10,
-        EPSILON, 0.1, 1.0, 0.05, 1.0, List.of(64, 64), false, false);
+        EPSILON, 0.1, 1.0, 0.05, 1.0, List.of(64, 64), false, false, false);
   }
 
   /**
@@ -115,9 +117,9 @@ public record DqnConfig(
   public static DqnConfig forEnv(String envId) {
     return switch (envId) {
       case "cartpole" -> new DqnConfig(2.3e-3, 64, 100_000, 1000, 0.99, 1.0, 10, ENV_STEPS, 256,
-          128, HUBER, 10, EPSILON, 0.16, 1.0, 0.04, 1.0, List.of(256, 256), false, false);
+          128, HUBER, 10, EPSILON, 0.16, 1.0, 0.04, 1.0, List.of(256, 256), false, false, false);
       case "lunarlander" -> new DqnConfig(6.3e-4, 128, 50_000, 0, 0.99, 1.0, 250, ENV_STEPS, 4,
-          -1, HUBER, 10, EPSILON, 0.12, 1.0, 0.1, 1.0, List.of(256, 256), false, false);
+          -1, HUBER, 10, EPSILON, 0.12, 1.0, 0.1, 1.0, List.of(256, 256), false, false, false);
       default -> defaults();
     };
   }
@@ -127,7 +129,7 @@ public record DqnConfig(
     return new DqnConfig(learningRate, batchSize, bufferSize, learningStarts, gamma, tau,
         targetUpdateInterval, targetUpdateUnit, trainFreq, gradientSteps, loss, maxGradNorm,
         exploration, explorationFraction, explorationInitialEps, explorationFinalEps, temperature,
-        hidden, dueling, on);
+        hidden, dueling, on, annealLr);
   }
 
   /** Epsilon after {@code step} of {@code totalSteps} env steps (linear decay, then constant). */

@@ -16,6 +16,9 @@ public final class HostActorCritic {
   private final float[] logStd;
   private float[] bufA = new float[0];
   private float[] bufB = new float[0];
+  /** Per layer (by weight offset): row i = the weights from input i to every output. */
+  private final java.util.Map<Integer, float[][]> transposed = new java.util.HashMap<>();
+  private float[] acc = new float[0];
 
   public HostActorCritic(ActorCriticSpec spec) {
     this.spec = spec;
@@ -50,6 +53,7 @@ public final class HostActorCritic {
           + ", got " + parameters.length);
     }
     System.arraycopy(parameters, 0, theta, 0, theta.length);
+    transposed.clear();
     if (logStd != null) {
       System.arraycopy(theta, layout.logStdOffset(), logStd, 0, logStd.length);
     }
@@ -123,24 +127,65 @@ public final class HostActorCritic {
   private void dense(float[] x, int rows, ParamLayout.Layer layer, float[] y, boolean act) {
     int in = layer.in();
     int out = layer.out();
-    int wo0 = layer.weightOffset();
+    float[][] wt = transposed.computeIfAbsent(layer.weightOffset(), k -> transpose(layer));
+    if (acc.length < out) {
+      acc = new float[out];
+    }
+    float[] a = acc;
     int bo = layer.biasOffset();
-    float[] w = theta;
     boolean tanh = spec.tanh();
     for (int r = 0; r < rows; r++) {
       int xo = r * in;
+      // bias, then the products in input order (the sums of a dot product, bitwise), with the
+      // inner loop over contiguous outputs so that the JIT vectorises it
+      System.arraycopy(theta, bo, a, 0, out);
+      for (int i = 0; i < in; i++) {
+        float xi = x[xo + i];
+        float[] row = wt[i];
+        for (int j = 0; j < out; j++) {
+          a[j] += xi * row[j];
+        }
+      }
       int yo = r * out;
       for (int j = 0; j < out; j++) {
-        float s = w[bo + j];
-        int wo = wo0 + j * in;
-        for (int i = 0; i < in; i++) {
-          s += w[wo + i] * x[xo + i];
-        }
+        float s = a[j];
         if (act) {
-          s = tanh ? (float) Math.tanh(s) : Math.max(0f, s);
+          s = tanh ? tanh(s) : Math.max(0f, s);
         }
         y[yo + j] = s;
       }
     }
+  }
+
+  private float[][] transpose(ParamLayout.Layer layer) {
+    int in = layer.in();
+    int out = layer.out();
+    float[][] t = new float[in][out];
+    int w = layer.weightOffset();
+    for (int j = 0; j < out; j++) {
+      for (int i = 0; i < in; i++) {
+        t[i][j] = theta[w + j * in + i];
+      }
+    }
+    return t;
+  }
+
+  /**
+   * tanh in float precision from the JIT's exp intrinsic (Math.tanh is not an intrinsic and costs
+   * about 45 ns here, this about 8): (e - 1) / (e + 1) with e = exp(2x) in double, x itself below
+   * 1e-8 (where tanh x = x in float) and +-1 beyond 20.
+   */
+  static float tanh(float x) {
+    if (x > 20f) {
+      return 1f;
+    }
+    if (x < -20f) {
+      return -1f;
+    }
+    if (Math.abs(x) < 1e-8f) {
+      return x;
+    }
+    double e = Math.exp(2.0 * x);
+    return (float) ((e - 1) / (e + 1));
   }
 }

@@ -26,7 +26,7 @@ class DqnLearningTest {
     int n = 5;
     double gamma = 0.9;
     DqnConfig cfg = new DqnConfig(3e-3, 32, 5000, 200, gamma, 1.0, 100, DqnConfig.ENV_STEPS, 1,
-        1, DqnConfig.MSE, 10, DqnConfig.EPSILON, 0.5, 1, 0.1, 1, List.of(32), false, true);
+        1, DqnConfig.MSE, 10, DqnConfig.EPSILON, 0.5, 1, 0.1, 1, List.of(32), false, true, false);
     long steps = 5000;
     AgentContext ctx = new AgentContext("chain5", Box.uniform(n, 0, 1),
         new dev.gdxrl.env.Discrete(2), Device.cpu(), 12, steps);

@@ -12,6 +12,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
 import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -128,5 +129,20 @@ class ManualActorCriticTest {
       assertThat(actual[i]).as("gradient entry %d of %d", i, expected.length)
           .isCloseTo(expected[i], within((float) (1e-5 + 1e-4 * maxAbs)));
     }
+  }
+
+  /** The host's tanh (acting, evaluation) stays within one float ulp of the exact value. */
+  @Test
+  void hostTanhIsWithinOneUlp() {
+    SplittableRandom rng = new SplittableRandom(1);
+    for (int i = 0; i < 200_000; i++) {
+      float x = (float) (rng.nextGaussian() * Math.pow(10, rng.nextInt(-9, 2)));
+      float exact = (float) Math.tanh(x);
+      assertThat(HostActorCritic.tanh(x)).as("tanh(%s)", x)
+          .isCloseTo(exact, within(Math.ulp(exact)));
+    }
+    assertThat(HostActorCritic.tanh(50f)).isEqualTo(1f);
+    assertThat(HostActorCritic.tanh(-50f)).isEqualTo(-1f);
+    assertThat(HostActorCritic.tanh(0f)).isEqualTo(0f);
   }
 }
