@@ -12,6 +12,7 @@ import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import dev.gdxrl.agent.net.AdamStep;
 import dev.gdxrl.agent.net.FlatMlp;
+import dev.gdxrl.agent.net.ManualMlp;
 import dev.gdxrl.agent.net.Networks;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -36,6 +37,8 @@ public final class GradStepBench {
   public static void main(String[] args) {
     int steps = args.length > 0 ? Integer.parseInt(args[0]) : 3000;
     for (int rep = 0; rep < 2; rep++) {
+      manualAdamStep(8, new int[] {256, 256}, 4, 64, steps);
+      manualAdamStep(4, new int[] {64, 64}, 2, 32, steps);
       adamStep(8, new int[] {256, 256}, 4, 64, steps, true);
       adamStep(8, new int[] {256, 256}, 4, 64, steps, false);
       adamStep(4, new int[] {64, 64}, 2, 32, steps, true);
@@ -83,6 +86,59 @@ public final class GradStepBench {
           System.out.printf("adam step %d-%s-%d batch %d (%s adam): %.3f ms wall, %.3f ms cpu%n",
               obs, java.util.Arrays.toString(hidden), actions, batch, host ? "host" : "djl", ms,
               cpu);
+        }
+      }
+      return cpu;
+    }
+  }
+
+  /**
+   * The same bare Adam step on the CPU fast path that DQN trains with: {@link ManualMlp} forward
+   * (nothing recorded), the MSE loss's gradient with respect to the output on the host (output
+   * fetched, gradient uploaded), hand-written backward into a host array, fused host Adam with
+   * clipping. Returns CPU milliseconds per step.
+   */
+  public static double manualAdamStep(int obs, int[] hidden, int actions, int batch, int steps) {
+    SplittableRandom rng = new SplittableRandom(2);
+    QNetSpec spec = new QNetSpec(obs, hidden, actions, false);
+    float[] x = new float[batch * obs];
+    float[] y = new float[batch * actions];
+    for (int i = 0; i < x.length; i++) {
+      x[i] = (float) rng.nextGaussian();
+    }
+    for (int i = 0; i < y.length; i++) {
+      y[i] = (float) rng.nextGaussian();
+    }
+    float[] dOut = new float[y.length];
+    float[] grad = new float[spec.parameterCount()];
+    NDArray[] acts = new NDArray[spec.layers()];
+    try (NDManager manager = NDManager.newBaseManager(Device.cpu())) {
+      FlatMlp net = Networks.initialize(spec.build(), manager, rng);
+      AdamStep adam = AdamStep.host(net, 1e-4, 10);
+      double cpu = 0;
+      try (ManualMlp mm = new ManualMlp(net)) {
+        for (int pass = 0; pass < 2; pass++) {
+          int n = pass == 0 ? 300 : steps;
+          long t0 = System.nanoTime();
+          long c0 = CPU.getCurrentThreadCpuTime();
+          for (int i = 0; i < n; i++) {
+            try (NDManager sub = manager.newSubManager()) {
+              NDArray in = sub.create(x, new Shape(batch, obs));
+              float[] q = mm.forward(in, acts).toFloatArray();
+              for (int k = 0; k < q.length; k++) {
+                dOut[k] = 2f * (q[k] - y[k]) / q.length;
+              }
+              mm.backward(sub.create(dOut, new Shape(batch, actions)), acts, grad);
+              adam.step(grad);
+            }
+          }
+          if (pass == 1) {
+            double ms = (System.nanoTime() - t0) / 1e6 / n;
+            cpu = (CPU.getCurrentThreadCpuTime() - c0) / 1e6 / n;
+            System.out.printf("adam step %d-%s-%d batch %d (manual backward, host adam): "
+                + "%.3f ms wall, %.3f ms cpu%n", obs, java.util.Arrays.toString(hidden),
+                actions, batch, ms, cpu);
+          }
         }
       }
       return cpu;
