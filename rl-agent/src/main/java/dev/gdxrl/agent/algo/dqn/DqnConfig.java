@@ -111,7 +111,10 @@ public record DqnConfig(
    *       steps, epsilon to 0.04 over 16 %, MLP 256-256).
    *   <li>lunarlander: the RL-Zoo's LunarLander settings (lr 6.3e-4, batch 128, buffer 50k, target
    *       update every 250 env steps, train every 4 steps with 4 gradient steps, epsilon to 0.1
-   *       over 12 %, MLP 256-256).
+   *       over 12 %, MLP 256-256), plus the learning rate annealed linearly to 0 over the run.
+   *       Measured, {@code double-dqn}, 150,000 steps, then a 100-episode greedy eval from seed 0:
+   *       with the constant rate seeds 1 / 2 ended at 160.6 / 197.3 (the policy still swings
+   *       between evaluations at the end); annealed, 254.9 / 238.9.
    * </ul>
    */
   public static DqnConfig forEnv(String envId) {
@@ -119,7 +122,7 @@ public record DqnConfig(
       case "cartpole" -> new DqnConfig(2.3e-3, 64, 100_000, 1000, 0.99, 1.0, 10, ENV_STEPS, 256,
           128, HUBER, 10, EPSILON, 0.16, 1.0, 0.04, 1.0, List.of(256, 256), false, false, false);
       case "lunarlander" -> new DqnConfig(6.3e-4, 128, 50_000, 0, 0.99, 1.0, 250, ENV_STEPS, 4,
-          -1, HUBER, 10, EPSILON, 0.12, 1.0, 0.1, 1.0, List.of(256, 256), false, false, false);
+          -1, HUBER, 10, EPSILON, 0.12, 1.0, 0.1, 1.0, List.of(256, 256), false, false, true);
       default -> defaults();
     };
   }

@@ -6,8 +6,9 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
 import ai.djl.nn.core.Linear;
+import ai.djl.ndarray.types.DataType;
+import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.FloatBuffer;
 
 /**
  * One policy-gradient step's gradient without autograd: the CPU fast path of REINFORCE, A2C and
@@ -37,6 +38,10 @@ final class ManualActorCritic implements AutoCloseable {
   private float[] obsHost = new float[0];
   private float[] dHead = new float[0];
   private float[] dValue = new float[0];
+  // reused direct buffers for the uploads (DJL copies a heap buffer into a fresh direct one)
+  private ByteBuffer obsBuf = ByteBuffer.allocateDirect(0);
+  private ByteBuffer dHeadBuf = ByteBuffer.allocateDirect(0);
+  private ByteBuffer dValueBuf = ByteBuffer.allocateDirect(0);
 
   /** @param width columns of a packed rollout row ({@link RolloutBuffer#packedWidth()}) */
   ManualActorCritic(ActorCriticNet net, int width) {
@@ -76,11 +81,14 @@ final class ManualActorCritic implements AutoCloseable {
       obsHost = new float[rows * obsDim];
       dHead = new float[rows * k];
       dValue = new float[rows];
+      obsBuf = direct(rows * obsDim);
+      dHeadBuf = direct(rows * k);
+      dValueBuf = direct(rows);
     }
     for (int r = 0; r < rows; r++) {
       System.arraycopy(packed, r * width, obsHost, r * obsDim, obsDim);
     }
-    NDArray obs = m.create(FloatBuffer.wrap(obsHost, 0, rows * obsDim), new Shape(rows, obsDim));
+    NDArray obs = upload(m, obsBuf, obsHost, rows * obsDim, new Shape(rows, obsDim));
     NDArray[] actorActs = new NDArray[hidden + 1];
     NDArray[] criticActs = new NDArray[hidden + 1];
     NDArray head = trunk(obs, actorActs, true);
@@ -97,8 +105,8 @@ final class ManualActorCritic implements AutoCloseable {
         : gaussian(packed, rows, h, v, loss, grad);
     valueGradient(packed, rows, v, loss, stats);
 
-    NDArray dh = m.create(FloatBuffer.wrap(dHead, 0, rows * k), new Shape(rows, k));
-    NDArray dv = m.create(FloatBuffer.wrap(dValue, 0, rows), new Shape(rows, 1));
+    NDArray dh = upload(m, dHeadBuf, dHead, rows * k, new Shape(rows, k));
+    NDArray dv = upload(m, dValueBuf, dValue, rows, new Shape(rows, 1));
     ParamLayout.Layer actorHead = layout.actorLayer(hidden);
     if (spec.sharedTrunk()) {
       ParamLayout.Layer criticHead = layout.criticLayer(0);
@@ -120,6 +128,17 @@ final class ManualActorCritic implements AutoCloseable {
       }
     }
     return stats;
+  }
+
+  private static ByteBuffer direct(int floats) {
+    return ByteBuffer.allocateDirect(floats * Float.BYTES).order(ByteOrder.nativeOrder());
+  }
+
+  private static NDArray upload(NDManager m, ByteBuffer buf, float[] src, int n, Shape shape) {
+    buf.clear();
+    buf.asFloatBuffer().put(src, 0, n);
+    buf.limit(n * Float.BYTES);
+    return m.create(buf, shape, DataType.FLOAT32);
   }
 
   /** acts[0] = input, acts[l + 1] = output of hidden layer l; returns the head's output. */
