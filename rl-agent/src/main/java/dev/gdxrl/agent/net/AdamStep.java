@@ -122,21 +122,32 @@ public abstract class AdamStep {
             "gradient has " + g.length + " entries, parameters " + w.length);
       }
       int n = g.length;
-      double s0 = 0;
-      double s1 = 0;
-      double s2 = 0;
-      double s3 = 0;
+      // eight independent float sums (the JIT cannot reorder one sum; this keeps both FP ports
+      // busy), added in double at the end
+      float s0 = 0;
+      float s1 = 0;
+      float s2 = 0;
+      float s3 = 0;
+      float s4 = 0;
+      float s5 = 0;
+      float s6 = 0;
+      float s7 = 0;
       int i = 0;
-      for (; i + 3 < n; i += 4) {
+      for (; i + 7 < n; i += 8) {
         s0 += g[i] * g[i];
         s1 += g[i + 1] * g[i + 1];
         s2 += g[i + 2] * g[i + 2];
         s3 += g[i + 3] * g[i + 3];
+        s4 += g[i + 4] * g[i + 4];
+        s5 += g[i + 5] * g[i + 5];
+        s6 += g[i + 6] * g[i + 6];
+        s7 += g[i + 7] * g[i + 7];
       }
+      double tail = 0;
       for (; i < n; i++) {
-        s0 += g[i] * g[i];
+        tail += g[i] * g[i];
       }
-      float norm = (float) Math.sqrt(s0 + s1 + s2 + s3);
+      float norm = (float) Math.sqrt((double) s0 + s1 + s2 + s3 + s4 + s5 + s6 + s7 + tail);
       float scale = maxGradNorm > 0 ? Math.min(1f, maxGradNorm / (norm + 1e-6f)) : 1f;
       t++;
       float bc1 = (float) (1 - Math.pow(beta1, t));

@@ -39,6 +39,8 @@ public final class DqnAgent implements ValueAgent {
   private final ReplayBuffer buffer;
   private final ReplayBuffer.Batch batch;
   private final float[] q;
+  private ReplayBuffer.Batch[] round = new ReplayBuffer.Batch[0];
+  private float[][] roundTargets = new float[0][];
   private long gradientSteps;
   private int stepsSinceTrain;
   private float lastLoss = Float.NaN;
@@ -135,9 +137,25 @@ public final class DqnAgent implements ValueAgent {
         double remaining = Math.max(0.0, 1.0 - (double) envStep / context.totalSteps());
         nets.optimiser().setLearningRate(config.learningRate() * remaining);
       }
+      // plain DQN whose target network only moves between rounds: sample the round's batches
+      // first (the same draws, in the same order) and compute all their targets in one pass
+      boolean upFront = nets.manual() && !config.doubleQ() && steps > 1
+          && DqnConfig.ENV_STEPS.equals(config.targetUpdateUnit());
+      if (upFront) {
+        ensureRound(steps);
+        for (int i = 0; i < steps; i++) {
+          buffer.sample(rng, round[i]);
+        }
+        nets.targets(round, steps, roundTargets);
+      }
       for (int i = 0; i < steps; i++) {
-        buffer.sample(rng, batch);
-        float loss = nets.update(batch, i == steps - 1);
+        float loss;
+        if (upFront) {
+          loss = nets.update(round[i], roundTargets[i], i == steps - 1);
+        } else {
+          buffer.sample(rng, batch);
+          loss = nets.update(batch, i == steps - 1);
+        }
         if (i == steps - 1) {
           lastLoss = loss;
         }
@@ -160,6 +178,17 @@ public final class DqnAgent implements ValueAgent {
       nets.updateTarget(config.tau());
     }
     return done;
+  }
+
+  private void ensureRound(int steps) {
+    if (round.length < steps) {
+      int obsDim = context.observationSpace().dim();
+      round = new ReplayBuffer.Batch[steps];
+      roundTargets = new float[steps][config.batchSize()];
+      for (int i = 0; i < steps; i++) {
+        round[i] = new ReplayBuffer.Batch(config.batchSize(), obsDim);
+      }
+    }
   }
 
   @Override

@@ -60,6 +60,7 @@ final class DqnNetworks implements AutoCloseable {
   private final float[] dq;
   private final float[] y;
   private final ByteBuffer dqBuf;
+  private ByteBuffer roundBuf;
   private final NDArray one;
   private final NDArray half;
   private long updates;
@@ -160,7 +161,7 @@ final class DqnNetworks implements AutoCloseable {
   float update(ReplayBuffer.Batch b, boolean wantLoss) {
     check(b);
     if (manual()) {
-      return updateManual(b, wantLoss);
+      return updateManual(b, wantLoss, null);
     }
     try (NDManager sub = manager.newSubManager(device)) {
       Uploaded u = upload(sub, b);
@@ -191,12 +192,34 @@ final class DqnNetworks implements AutoCloseable {
     }
   }
 
-  private float updateManual(ReplayBuffer.Batch b, boolean wantLoss) {
+  /**
+   * One gradient step on {@code b} with its TD targets already computed ({@link
+   * #targets(ReplayBuffer.Batch[], int, float[][])}); manual path only.
+   */
+  float update(ReplayBuffer.Batch b, float[] targets, boolean wantLoss) {
+    check(b);
+    if (!manual()) {
+      throw new IllegalStateException("precomputed targets need the manual (CPU) path");
+    }
+    return updateManual(b, wantLoss, targets);
+  }
+
+  private float updateManual(ReplayBuffer.Batch b, boolean wantLoss, float[] given) {
     int outs = spec.outputs();
     try (NDManager sub = manager.newSubManager(device)) {
-      Uploaded u = uploadStates(sub, b);
-      hostTargets(b, u, y);
-      float[] q = onlineManual.forward(u.obs, acts).toFloatArray();
+      NDArray obs;
+      float[] y = this.y;
+      if (given != null) {
+        obsBuf.clear();
+        obsBuf.asFloatBuffer().put(b.obs, 0, batchSize * spec.inputs());
+        obs = sub.create(obsBuf, new Shape(batchSize, spec.inputs()), DataType.FLOAT32);
+        y = given;
+      } else {
+        Uploaded u = uploadStates(sub, b);
+        hostTargets(b, u, y);
+        obs = u.obs;
+      }
+      float[] q = onlineManual.forward(obs, acts).toFloatArray();
       java.util.Arrays.fill(dq, 0f);
       boolean mse = DqnConfig.MSE.equals(config.loss());
       double loss = 0;
@@ -220,6 +243,50 @@ final class DqnNetworks implements AutoCloseable {
       lastGradNorm = adam.step(grad);
       updates++;
       return wantLoss ? (float) (loss / batchSize) : Float.NaN;
+    }
+  }
+
+  /**
+   * Plain-DQN TD targets of {@code count} batches in one target-network forward pass (one large
+   * matrix product instead of {@code count} small ones; a training round whose target network
+   * does not change between its gradient steps computes all its targets up front). Manual path,
+   * no Double DQN (its targets depend on the online network, which every step changes).
+   */
+  void targets(ReplayBuffer.Batch[] batches, int count, float[][] out) {
+    if (!manual() || config.doubleQ()) {
+      throw new IllegalStateException("batched targets need plain DQN on the manual path");
+    }
+    int d = spec.inputs();
+    int rows = count * batchSize;
+    if (roundBuf == null || roundBuf.capacity() < rows * d * Float.BYTES) {
+      roundBuf = ByteBuffer.allocateDirect(rows * d * Float.BYTES).order(ByteOrder.nativeOrder());
+    }
+    roundBuf.clear();
+    java.nio.FloatBuffer fb = roundBuf.asFloatBuffer();
+    for (int k = 0; k < count; k++) {
+      check(batches[k]);
+      fb.put(batches[k].nextObs, 0, batchSize * d);
+    }
+    roundBuf.limit(rows * d * Float.BYTES);
+    float[] tq;
+    try (NDManager sub = manager.newSubManager(device)) {
+      tq = targetManual.forward(sub.create(roundBuf, new Shape(rows, d), DataType.FLOAT32), null)
+          .toFloatArray();
+    }
+    int outs = spec.outputs();
+    float gamma = (float) config.gamma();
+    for (int k = 0; k < count; k++) {
+      ReplayBuffer.Batch b = batches[k];
+      for (int i = 0; i < batchSize; i++) {
+        int row = (k * batchSize + i) * outs;
+        float best = tq[row];
+        for (int a = row + 1; a < row + outs; a++) {
+          if (tq[a] > best) {
+            best = tq[a];
+          }
+        }
+        out[k][i] = best * (b.terminated[i] ? 0f : gamma) + b.rewards[i];
+      }
     }
   }
 

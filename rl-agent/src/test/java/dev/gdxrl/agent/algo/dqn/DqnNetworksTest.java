@@ -258,4 +258,35 @@ class DqnNetworksTest {
       }
     }
   }
+
+  /** A round's targets computed in one pass equal the per-batch targets; updates with them too. */
+  @Test
+  void batchedRoundTargetsEqualPerBatchTargets() {
+    DqnConfig cfg = config(false, DqnConfig.HUBER);
+    try (DqnNetworks a = new DqnNetworks(SPEC, cfg, Device.cpu(), new SplittableRandom(3), true);
+        DqnNetworks b = new DqnNetworks(SPEC, cfg, Device.cpu(), new SplittableRandom(3), true)) {
+      drift(a);
+      drift(b);
+      ReplayBuffer.Batch[] batches = new ReplayBuffer.Batch[3];
+      SplittableRandom r = new SplittableRandom(4);
+      for (int k = 0; k < batches.length; k++) {
+        batches[k] = handMadeBatch();
+        for (int i = 0; i < batches[k].nextObs.length; i++) {
+          batches[k].nextObs[i] += (float) r.nextGaussian();
+        }
+      }
+      float[][] y = new float[3][6];
+      a.targets(batches, 3, y);
+      for (int k = 0; k < 3; k++) {
+        assertThat(y[k]).containsExactly(a.targets(batches[k]), within(1e-5f));
+      }
+      for (int k = 0; k < 3; k++) {
+        float la = a.update(batches[k], y[k], true);
+        float lb = b.update(batches[k], true);
+        assertThat(la).isCloseTo(lb, within(1e-5f));
+      }
+      assertThat(a.online().flatParameter().getArray().toFloatArray())
+          .containsExactly(b.online().flatParameter().getArray().toFloatArray(), within(1e-6f));
+    }
+  }
 }
