@@ -34,6 +34,8 @@ final class ManualActorCritic implements AutoCloseable {
   private final int width;
   private NDManager views;
   private NDArray[] parts;
+  /** Per split part that is a weight: its (out, in) view, made once per parameter array. */
+  private NDArray[] weights;
 
   private float[] obsHost = new float[0];
   private float[] dHead = new float[0];
@@ -66,6 +68,19 @@ final class ManualActorCritic implements AutoCloseable {
     NDList split = theta.split(layout.splitPoints());
     split.attach(views);
     parts = split.toArray(new NDArray[0]);
+    // reshape here, once: a reshaped view belongs to its source's (long-lived) manager, so
+    // reshaping per step would pile up handles there
+    weights = new NDArray[parts.length];
+    java.util.List<ParamLayout.Layer> layers = new java.util.ArrayList<>();
+    for (int l = 0; l <= hidden; l++) {
+      layers.add(layout.actorLayer(l));
+      if (!spec.sharedTrunk() || l == 0) {
+        layers.add(layout.criticLayer(spec.sharedTrunk() ? 0 : l));
+      }
+    }
+    for (ParamLayout.Layer layer : layers) {
+      weights[layer.weightPart()] = parts[layer.weightPart()].reshape(layer.out(), layer.in());
+    }
   }
 
   /** What kind of objective a step optimises. */
@@ -178,7 +193,7 @@ final class ManualActorCritic implements AutoCloseable {
   }
 
   private NDArray weight(ParamLayout.Layer layer) {
-    return parts[layer.weightPart()].reshape(layer.out(), layer.in());
+    return weights[layer.weightPart()];
   }
 
   private static void fetch(NDArray a, float[] grad, int offset) {

@@ -145,4 +145,44 @@ class ManualActorCriticTest {
     assertThat(HostActorCritic.tanh(-50f)).isEqualTo(-1f);
     assertThat(HostActorCritic.tanh(0f)).isEqualTo(0f);
   }
+
+  /** Gradient steps leave no arrays behind on the network's (long-lived) manager. */
+  @ParameterizedTest(name = "discrete={0} shared={1}")
+  @CsvSource({"true, false", "false, true"})
+  void stepsLeaveNoArraysBehind(boolean discrete, boolean shared) {
+    int obsDim = 3;
+    int k = 2;
+    int rows = 8;
+    int width = obsDim + k + 4;
+    ActorCriticSpec spec = new ActorCriticSpec(obsDim, new int[] {6, 5}, discrete, k, shared,
+        "tanh", 0);
+    float[] packed = new float[rows * width];
+    SplittableRandom rng = new SplittableRandom(3);
+    for (int r = 0; r < rows; r++) {
+      for (int j = 0; j < width; j++) {
+        packed[r * width + j] = (float) rng.nextGaussian();
+      }
+      if (discrete) {
+        packed[r * width + obsDim] = 1f;
+        packed[r * width + obsDim + 1] = 0f;
+      }
+    }
+    try (NDManager m = NDManager.newBaseManager(Device.cpu())) {
+      ActorCriticNet net = new ActorCriticNet(spec, new SplittableRandom(5)).initialize(m);
+      try (ManualActorCritic manual = new ManualActorCritic(net, width)) {
+        float[] grad = new float[net.layout().size()];
+        ManualActorCritic.Loss loss = new ManualActorCritic.Loss(true, 0.2, 0.2, 0.5, 0.01);
+        try (NDManager sub = m.newSubManager()) {
+          manual.gradient(sub, packed, rows, loss, grad);
+        }
+        int before = m.getManagedArrays().size();
+        for (int i = 0; i < 20; i++) {
+          try (NDManager sub = m.newSubManager()) {
+            manual.gradient(sub, packed, rows, loss, grad);
+          }
+        }
+        assertThat(m.getManagedArrays().size()).isEqualTo(before);
+      }
+    }
+  }
 }
