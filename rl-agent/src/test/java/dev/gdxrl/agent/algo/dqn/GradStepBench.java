@@ -14,6 +14,9 @@ import dev.gdxrl.agent.net.AdamStep;
 import dev.gdxrl.agent.net.FlatMlp;
 import dev.gdxrl.agent.net.ManualMlp;
 import dev.gdxrl.agent.net.Networks;
+import ai.djl.ndarray.types.DataType;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.util.List;
 import java.util.SplittableRandom;
 
@@ -111,6 +114,8 @@ public final class GradStepBench {
     }
     float[] dOut = new float[y.length];
     float[] grad = new float[spec.parameterCount()];
+    ByteBuffer xBuf = ByteBuffer.allocateDirect(x.length * 4).order(ByteOrder.nativeOrder());
+    ByteBuffer dBuf = ByteBuffer.allocateDirect(dOut.length * 4).order(ByteOrder.nativeOrder());
     NDArray[] acts = new NDArray[spec.layers()];
     try (NDManager manager = NDManager.newBaseManager(Device.cpu())) {
       FlatMlp net = Networks.initialize(spec.build(), manager, rng);
@@ -123,12 +128,19 @@ public final class GradStepBench {
           long c0 = CPU.getCurrentThreadCpuTime();
           for (int i = 0; i < n; i++) {
             try (NDManager sub = manager.newSubManager()) {
-              NDArray in = sub.create(x, new Shape(batch, obs));
+              // uploads from reused direct buffers, as DqnNetworks does (a heap array makes DJL
+              // allocate a fresh direct buffer per call)
+              xBuf.clear();
+              xBuf.asFloatBuffer().put(x);
+              NDArray in = sub.create(xBuf, new Shape(batch, obs), DataType.FLOAT32);
               float[] q = mm.forward(in, acts).toFloatArray();
               for (int k = 0; k < q.length; k++) {
                 dOut[k] = 2f * (q[k] - y[k]) / q.length;
               }
-              mm.backward(sub.create(dOut, new Shape(batch, actions)), acts, grad);
+              dBuf.clear();
+              dBuf.asFloatBuffer().put(dOut);
+              mm.backward(sub.create(dBuf, new Shape(batch, actions), DataType.FLOAT32), acts,
+                  grad);
               adam.step(grad);
             }
           }
