@@ -407,11 +407,7 @@ final class DqnNetworks implements AutoCloseable {
       NDArray coef) {}
 
   private Uploaded upload(NDManager sub, ReplayBuffer.Batch b) {
-    int d = spec.inputs();
-    obsBuf.clear();
-    obsBuf.asFloatBuffer().put(b.obs, 0, batchSize * d);
-    nextBuf.clear();
-    nextBuf.asFloatBuffer().put(b.nextObs, 0, batchSize * d);
+    Uploaded states = uploadStates(sub, b);
     actBuf.clear();
     rewBuf.clear();
     coefBuf.clear();
@@ -421,11 +417,8 @@ final class DqnNetworks implements AutoCloseable {
       rewBuf.putFloat(i * Float.BYTES, b.rewards[i]);
       coefBuf.putFloat(i * Float.BYTES, b.terminated[i] ? 0f : gamma);
     }
-    Shape obsShape = new Shape(batchSize, d);
     Shape col = new Shape(batchSize, 1);
-    return new Uploaded(
-        sub.create(obsBuf, obsShape, DataType.FLOAT32),
-        sub.create(nextBuf, obsShape, DataType.FLOAT32),
+    return new Uploaded(states.obs, states.next,
         sub.create(actBuf, col, DataType.INT64),
         sub.create(rewBuf, col, DataType.FLOAT32),
         sub.create(coefBuf, col, DataType.FLOAT32));

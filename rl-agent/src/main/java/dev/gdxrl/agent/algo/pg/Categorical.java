@@ -61,7 +61,8 @@ public final class Categorical {
     return best;
   }
 
-  private static double logSumExp(float[] x, int off, int k) {
+  /** log sum_a exp(x[off + a]) over k entries, shifted by the maximum. */
+  static double logSumExp(float[] x, int off, int k) {
     double m = Double.NEGATIVE_INFINITY;
     for (int a = 0; a < k; a++) {
       m = Math.max(m, x[off + a]);

@@ -237,15 +237,7 @@ final class ManualActorCritic implements AutoCloseable {
     int col = obsDim + k; // old logp, adv, return, old value follow the one-hot action
     for (int r = 0; r < rows; r++) {
       int o = r * k;
-      double max = Double.NEGATIVE_INFINITY;
-      for (int j = 0; j < k; j++) {
-        max = Math.max(max, logits[o + j]);
-      }
-      double sum = 0;
-      for (int j = 0; j < k; j++) {
-        sum += Math.exp(logits[o + j] - max);
-      }
-      double lse = max + Math.log(sum);
+      double lse = Categorical.logSumExp(logits, o, k);
       int a = 0;
       double negEnt = 0;
       for (int j = 0; j < k; j++) {
