@@ -29,7 +29,7 @@ public final class HostMlp {
     act[layers] = new float[spec.outputs()];
     wt = new float[layers][][];
     for (int l = 0; l < layers; l++) {
-      wt[l] = new float[spec.layerIn(l)][spec.layerOut(l)];
+      wt[l] = new float[spec.layerIn(l)][spec.layerOut(l)]; // the zero network until set
     }
   }
 
@@ -53,16 +53,7 @@ public final class HostMlp {
     }
     System.arraycopy(flat, 0, params, 0, params.length);
     for (int l = 0; l < spec.layers(); l++) {
-      int in = spec.layerIn(l);
-      int out = spec.layerOut(l);
-      int w = off[2 * l];
-      float[][] t = wt[l];
-      for (int j = 0; j < out; j++) {
-        int row = w + j * in;
-        for (int i = 0; i < in; i++) {
-          t[i][j] = flat[row + i];
-        }
-      }
+      wt[l] = HostDense.transposedRows(flat, off[2 * l], spec.layerOut(l), spec.layerIn(l));
     }
   }
 
@@ -83,19 +74,9 @@ public final class HostMlp {
     for (int l = 0; l < layers; l++) {
       float[] x = act[l];
       float[] y = act[l + 1];
-      float[][] t = wt[l];
-      // y = bias, then the products added in input order, one output row at a time: each output
-      // gets exactly the sum bias + w0 x0 + w1 x1 + ... in that order (play.BatchedQNetwork
-      // reproduces these values bitwise, so keep it), and the inner loop runs over contiguous
-      // outputs, which the JIT vectorises
-      System.arraycopy(p, off[2 * l + 1], y, 0, y.length);
-      for (int i = 0; i < x.length; i++) {
-        float xi = x[i];
-        float[] row = t[i];
-        for (int j = 0; j < y.length; j++) {
-          y[j] += xi * row[j];
-        }
-      }
+      // bias, then the products in input order: play.BatchedQNetwork reproduces these values
+      // bitwise, so keep the order (HostDense keeps it)
+      HostDense.affine(x, 0, wt[l], p, off[2 * l + 1], y);
       if (l < layers - 1) {
         for (int j = 0; j < y.length; j++) {
           if (y[j] < 0) {

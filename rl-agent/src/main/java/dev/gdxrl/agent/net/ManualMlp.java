@@ -107,13 +107,24 @@ public final class ManualMlp implements AutoCloseable {
     NDArray d = dOut;
     for (int l = layers - 1; l >= 0; l--) {
       NDArray x = acts[l];
-      fetch(d.transpose().matMul(x), grad, off[2 * l]);
-      fetch(d.sum(new int[] {0}), grad, off[2 * l + 1]);
+      layerGradients(d, x, grad, off[2 * l], off[2 * l + 1]);
       if (l > 0) {
         // x = relu(z) >= 0, so sign(x) is relu'(z) (taking relu'(0) = 0, as PyTorch does)
         d = d.matMul(w[l]).muli(x.sign());
       }
     }
+  }
+
+  /**
+   * One linear layer's share of the backward pass: with {@code dz} the gradient at its output
+   * (rows x out) and {@code in} its input (rows x in), writes {@code dW = dz^T in} (out x in,
+   * row-major) at {@code weightOffset} and {@code db = column sums of dz} at {@code biasOffset}
+   * of the host array {@code grad}.
+   */
+  public static void layerGradients(NDArray dz, NDArray in, float[] grad, int weightOffset,
+      int biasOffset) {
+    fetch(dz.transpose().matMul(in), grad, weightOffset);
+    fetch(dz.sum(new int[] {0}), grad, biasOffset);
   }
 
   private static void fetch(NDArray a, float[] grad, int offset) {

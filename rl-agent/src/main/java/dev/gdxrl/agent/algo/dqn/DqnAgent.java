@@ -139,7 +139,7 @@ public final class DqnAgent implements ValueAgent {
       }
       // plain DQN whose target network only moves between rounds: sample the round's batches
       // first (the same draws, in the same order) and compute all their targets in one pass
-      boolean upFront = nets.manual() && !config.doubleQ() && steps > 1
+      boolean upFront = nets.batchesTargets() && steps > 1
           && DqnConfig.ENV_STEPS.equals(config.targetUpdateUnit());
       if (upFront) {
         ensureRound(steps);

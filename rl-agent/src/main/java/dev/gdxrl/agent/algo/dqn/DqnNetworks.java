@@ -210,9 +210,7 @@ final class DqnNetworks implements AutoCloseable {
       NDArray obs;
       float[] y = this.y;
       if (given != null) {
-        obsBuf.clear();
-        obsBuf.asFloatBuffer().put(b.obs, 0, batchSize * spec.inputs());
-        obs = sub.create(obsBuf, new Shape(batchSize, spec.inputs()), DataType.FLOAT32);
+        obs = uploadRows(sub, obsBuf, b.obs);
         y = given;
       } else {
         Uploaded u = uploadStates(sub, b);
@@ -246,6 +244,11 @@ final class DqnNetworks implements AutoCloseable {
     }
   }
 
+  /** Whether {@link #targets(ReplayBuffer.Batch[], int, float[][])} applies: plain DQN, CPU. */
+  boolean batchesTargets() {
+    return manual() && !config.doubleQ();
+  }
+
   /**
    * Plain-DQN TD targets of {@code count} batches in one target-network forward pass (one large
    * matrix product instead of {@code count} small ones; a training round whose target network
@@ -253,7 +256,7 @@ final class DqnNetworks implements AutoCloseable {
    * no Double DQN (its targets depend on the online network, which every step changes).
    */
   void targets(ReplayBuffer.Batch[] batches, int count, float[][] out) {
-    if (!manual() || config.doubleQ()) {
+    if (!batchesTargets()) {
       throw new IllegalStateException("batched targets need plain DQN on the manual path");
     }
     int d = spec.inputs();
@@ -273,19 +276,9 @@ final class DqnNetworks implements AutoCloseable {
       tq = targetManual.forward(sub.create(roundBuf, new Shape(rows, d), DataType.FLOAT32), null)
           .toFloatArray();
     }
-    int outs = spec.outputs();
-    float gamma = (float) config.gamma();
     for (int k = 0; k < count; k++) {
-      ReplayBuffer.Batch b = batches[k];
       for (int i = 0; i < batchSize; i++) {
-        int row = (k * batchSize + i) * outs;
-        float best = tq[row];
-        for (int a = row + 1; a < row + outs; a++) {
-          if (tq[a] > best) {
-            best = tq[a];
-          }
-        }
-        out[k][i] = best * (b.terminated[i] ? 0f : gamma) + b.rewards[i];
+        out[k][i] = tdTarget(tq, null, (k * batchSize + i) * spec.outputs(), batches[k], i);
       }
     }
   }
@@ -295,18 +288,25 @@ final class DqnNetworks implements AutoCloseable {
     int outs = spec.outputs();
     float[] tq = targetManual.forward(u.next, null).toFloatArray();
     float[] oq = config.doubleQ() ? onlineManual.forward(u.next, null).toFloatArray() : null;
-    float gamma = (float) config.gamma();
     for (int i = 0; i < batchSize; i++) {
-      int row = i * outs;
-      int pick = row;
-      for (int k = row + 1; k < row + outs; k++) {
-        if (oq != null ? oq[k] > oq[pick] : tq[k] > tq[pick]) {
-          pick = k;
-        }
-      }
-      float coef = b.terminated[i] ? 0f : gamma;
-      out[i] = tq[pick] * coef + b.rewards[i];
+      out[i] = tdTarget(tq, oq, i * outs, b, i);
     }
+  }
+
+  /**
+   * r + gamma (1 - terminated) Q_target(s', a*) for row i of {@code b}, whose next-state values
+   * start at {@code row} of {@code tq}; a* is the argmax of the online values {@code oq} (Double
+   * DQN) or, when {@code oq} is null, of {@code tq} itself (lowest index on ties).
+   */
+  private float tdTarget(float[] tq, float[] oq, int row, ReplayBuffer.Batch b, int i) {
+    float[] rank = oq != null ? oq : tq;
+    int pick = row;
+    for (int a = row + 1; a < row + spec.outputs(); a++) {
+      if (rank[a] > rank[pick]) {
+        pick = a;
+      }
+    }
+    return tq[pick] * (b.terminated[i] ? 0f : (float) config.gamma()) + b.rewards[i];
   }
 
   /** TD targets of {@code b}, fetched to the host (for tests and diagnostics). */
@@ -426,14 +426,16 @@ final class DqnNetworks implements AutoCloseable {
 
   /** Observations and next observations only (the manual path keeps the rest on the host). */
   private Uploaded uploadStates(NDManager sub, ReplayBuffer.Batch b) {
+    return new Uploaded(uploadRows(sub, obsBuf, b.obs), uploadRows(sub, nextBuf, b.nextObs), null,
+        null, null);
+  }
+
+  /** A batch of observations (batch x inputs) through a reused direct buffer. */
+  private NDArray uploadRows(NDManager sub, ByteBuffer buf, float[] rows) {
     int d = spec.inputs();
-    obsBuf.clear();
-    obsBuf.asFloatBuffer().put(b.obs, 0, batchSize * d);
-    nextBuf.clear();
-    nextBuf.asFloatBuffer().put(b.nextObs, 0, batchSize * d);
-    Shape obsShape = new Shape(batchSize, d);
-    return new Uploaded(sub.create(obsBuf, obsShape, DataType.FLOAT32),
-        sub.create(nextBuf, obsShape, DataType.FLOAT32), null, null, null);
+    buf.clear();
+    buf.asFloatBuffer().put(rows, 0, batchSize * d);
+    return sub.create(buf, new Shape(batchSize, d), DataType.FLOAT32);
   }
 
   private void check(ReplayBuffer.Batch b) {

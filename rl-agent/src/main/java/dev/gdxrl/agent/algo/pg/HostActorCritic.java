@@ -1,5 +1,7 @@
 package dev.gdxrl.agent.algo.pg;
 
+import dev.gdxrl.agent.net.HostDense;
+
 /**
  * A host-side (plain Java) copy of an {@link ActorCriticNet}'s parameters, for acting: a batched
  * forward pass over all N envs of a vector step costs a few microseconds per env and no native
@@ -16,8 +18,8 @@ public final class HostActorCritic {
   private final float[] logStd;
   private float[] bufA = new float[0];
   private float[] bufB = new float[0];
-  /** Per layer (by weight offset): row i = the weights from input i to every output. */
-  private final java.util.Map<Integer, float[][]> transposed = new java.util.HashMap<>();
+  /** Per layer (indexed by its weight part): row i = the weights from input i to every output. */
+  private final float[][][] transposed;
   private float[] acc = new float[0];
 
   public HostActorCritic(ActorCriticSpec spec) {
@@ -25,6 +27,10 @@ public final class HostActorCritic {
     this.layout = new ParamLayout(spec);
     this.theta = new float[layout.size()];
     this.logStd = spec.discrete() ? null : new float[spec.actions()];
+    this.transposed = new float[layout.splitPoints().length + 1][][];
+    for (ParamLayout.Layer layer : layout.layers()) { // the zero network until set
+      transposed[layer.weightPart()] = new float[layer.in()][layer.out()];
+    }
   }
 
   /** A host network with the given flat parameters (e.g. read from a checkpoint). */
@@ -53,7 +59,10 @@ public final class HostActorCritic {
           + ", got " + parameters.length);
     }
     System.arraycopy(parameters, 0, theta, 0, theta.length);
-    transposed.clear();
+    for (ParamLayout.Layer layer : layout.layers()) {
+      transposed[layer.weightPart()] =
+          HostDense.transposedRows(theta, layer.weightOffset(), layer.out(), layer.in());
+    }
     if (logStd != null) {
       System.arraycopy(theta, layout.logStdOffset(), logStd, 0, logStd.length);
     }
@@ -127,7 +136,7 @@ public final class HostActorCritic {
   private void dense(float[] x, int rows, ParamLayout.Layer layer, float[] y, boolean act) {
     int in = layer.in();
     int out = layer.out();
-    float[][] wt = transposed.computeIfAbsent(layer.weightOffset(), k -> transpose(layer));
+    float[][] wt = transposed[layer.weightPart()];
     if (acc.length < out) {
       acc = new float[out];
     }
@@ -135,17 +144,7 @@ public final class HostActorCritic {
     int bo = layer.biasOffset();
     boolean tanh = spec.tanh();
     for (int r = 0; r < rows; r++) {
-      int xo = r * in;
-      // bias, then the products in input order (the sums of a dot product, bitwise), with the
-      // inner loop over contiguous outputs so that the JIT vectorises it
-      System.arraycopy(theta, bo, a, 0, out);
-      for (int i = 0; i < in; i++) {
-        float xi = x[xo + i];
-        float[] row = wt[i];
-        for (int j = 0; j < out; j++) {
-          a[j] += xi * row[j];
-        }
-      }
+      HostDense.affine(x, r * in, wt, theta, bo, a);
       int yo = r * out;
       for (int j = 0; j < out; j++) {
         float s = a[j];
@@ -155,19 +154,6 @@ public final class HostActorCritic {
         y[yo + j] = s;
       }
     }
-  }
-
-  private float[][] transpose(ParamLayout.Layer layer) {
-    int in = layer.in();
-    int out = layer.out();
-    float[][] t = new float[in][out];
-    int w = layer.weightOffset();
-    for (int j = 0; j < out; j++) {
-      for (int i = 0; i < in; i++) {
-        t[i][j] = theta[w + j * in + i];
-      }
-    }
-    return t;
   }
 
   /**

@@ -3,10 +3,11 @@ package dev.gdxrl.agent.algo.pg;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
 import ai.djl.nn.core.Linear;
-import ai.djl.ndarray.types.DataType;
+import dev.gdxrl.agent.net.ManualMlp;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 
@@ -71,14 +72,7 @@ final class ManualActorCritic implements AutoCloseable {
     // reshape here, once: a reshaped view belongs to its source's (long-lived) manager, so
     // reshaping per step would pile up handles there
     weights = new NDArray[parts.length];
-    java.util.List<ParamLayout.Layer> layers = new java.util.ArrayList<>();
-    for (int l = 0; l <= hidden; l++) {
-      layers.add(layout.actorLayer(l));
-      if (!spec.sharedTrunk() || l == 0) {
-        layers.add(layout.criticLayer(spec.sharedTrunk() ? 0 : l));
-      }
-    }
-    for (ParamLayout.Layer layer : layers) {
+    for (ParamLayout.Layer layer : layout.layers()) {
       weights[layer.weightPart()] = parts[layer.weightPart()].reshape(layer.out(), layer.in());
     }
   }
@@ -183,9 +177,9 @@ final class ManualActorCritic implements AutoCloseable {
     }
   }
 
-  private void layerGrads(NDArray dz, NDArray in, ParamLayout.Layer layer, float[] grad) {
-    fetch(dz.transpose().matMul(in), grad, layer.weightOffset());
-    fetch(dz.sum(new int[] {0}), grad, layer.biasOffset());
+  private static void layerGrads(NDArray dz, NDArray in, ParamLayout.Layer layer,
+      float[] grad) {
+    ManualMlp.layerGradients(dz, in, grad, layer.weightOffset(), layer.biasOffset());
   }
 
   private NDArray linear(NDArray x, ParamLayout.Layer layer) {
@@ -194,11 +188,6 @@ final class ManualActorCritic implements AutoCloseable {
 
   private NDArray weight(ParamLayout.Layer layer) {
     return weights[layer.weightPart()];
-  }
-
-  private static void fetch(NDArray a, float[] grad, int offset) {
-    a.toByteBuffer(true).order(ByteOrder.nativeOrder()).asFloatBuffer()
-        .get(grad, offset, (int) a.size());
   }
 
   /**

@@ -591,21 +591,20 @@ public abstract class OnPolicyLearner<C extends OnPolicyConfig>
         optimizer.step(net.theta(), manualGrad, maxGradNorm);
         t = new float[] {(float) st[0], (float) st[1], (float) st[2]};
       }
-      return new UpdateStats(-t[0] / len, t[1] / len, -t[2] / len, 0, 0, explainedVariance(),
-          optimizer.learningRate(), 1);
-    }
-    try (NDManager m = manager.newSubManager()) {
-      Batch b = upload(m, wholePacked, len);
-      NDArray terms;
-      try (GradientCollector gc = gradients()) {
-        Eval e = evaluate(b);
-        NDArray objective = PgLosses.policyGradientSum(e.logp(), b.adv());
-        NDArray valueErr = PgLosses.valueErrorSum(e.values(), b.oldValues(), b.returns(), 0);
-        terms = NDArrays.stack(new NDList(objective, valueErr, e.negEntropySum()));
-        gc.backward(weightedLoss(m, terms, len, vfCoef, entCoef));
+    } else {
+      try (NDManager m = manager.newSubManager()) {
+        Batch b = upload(m, wholePacked, len);
+        NDArray terms;
+        try (GradientCollector gc = gradients()) {
+          Eval e = evaluate(b);
+          NDArray objective = PgLosses.policyGradientSum(e.logp(), b.adv());
+          NDArray valueErr = PgLosses.valueErrorSum(e.values(), b.oldValues(), b.returns(), 0);
+          terms = NDArrays.stack(new NDList(objective, valueErr, e.negEntropySum()));
+          gc.backward(weightedLoss(m, terms, len, vfCoef, entCoef));
+        }
+        optimizer.step(params, maxGradNorm, m);
+        t = terms.toFloatArray();
       }
-      optimizer.step(params, maxGradNorm, m);
-      t = terms.toFloatArray();
     }
     return new UpdateStats(-t[0] / len, t[1] / len, -t[2] / len, 0, 0, explainedVariance(),
         optimizer.learningRate(), 1);

@@ -92,6 +92,11 @@ public final class ParamLayout {
     return critic.get(l);
   }
 
+  /** Every linear layer, in vector order. */
+  List<Layer> layers() {
+    return java.util.Collections.unmodifiableList(all);
+  }
+
   /** Offset of {@code log_std}, or -1 for a categorical policy. */
   int logStdOffset() {
     return logStdOffset;

@@ -69,30 +69,37 @@ public final class GradStepBench {
       NDArray x = manager.randomNormal(new Shape(batch, obs));
       NDArray y = manager.randomNormal(new Shape(batch, actions));
       Engine engine = Engine.getEngine("PyTorch");
-      double cpu = 0;
-      for (int pass = 0; pass < 2; pass++) {
-        int n = pass == 0 ? 300 : steps;
-        long t0 = System.nanoTime();
-        long c0 = CPU.getCurrentThreadCpuTime();
-        for (int i = 0; i < n; i++) {
-          try (NDManager sub = manager.newSubManager()) {
-            try (GradientCollector gc = engine.newGradientCollector()) {
-              NDArray q = net.forward(store, new NDList(x), true).singletonOrThrow();
-              gc.backward(q.sub(y).square().mean());
-            }
-            adam.step();
+      String label = String.format("adam step %d-%s-%d batch %d (%s adam)", obs,
+          java.util.Arrays.toString(hidden), actions, batch, host ? "host" : "djl");
+      return timeSteps(label, steps, () -> {
+        try (NDManager sub = manager.newSubManager()) {
+          try (GradientCollector gc = engine.newGradientCollector()) {
+            NDArray q = net.forward(store, new NDList(x), true).singletonOrThrow();
+            gc.backward(q.sub(y).square().mean());
           }
+          adam.step();
         }
-        if (pass == 1) {
-          double ms = (System.nanoTime() - t0) / 1e6 / n;
-          cpu = (CPU.getCurrentThreadCpuTime() - c0) / 1e6 / n;
-          System.out.printf("adam step %d-%s-%d batch %d (%s adam): %.3f ms wall, %.3f ms cpu%n",
-              obs, java.util.Arrays.toString(hidden), actions, batch, host ? "host" : "djl", ms,
-              cpu);
-        }
-      }
-      return cpu;
+      });
     }
+  }
+
+  /**
+   * Runs {@code step} 300 times to warm up, then {@code steps} times timed; prints {@code label}
+   * with wall and CPU milliseconds per step and returns the CPU figure.
+   */
+  private static double timeSteps(String label, int steps, Runnable step) {
+    for (int i = 0; i < 300; i++) {
+      step.run();
+    }
+    long t0 = System.nanoTime();
+    long c0 = CPU.getCurrentThreadCpuTime();
+    for (int i = 0; i < steps; i++) {
+      step.run();
+    }
+    double ms = (System.nanoTime() - t0) / 1e6 / steps;
+    double cpu = (CPU.getCurrentThreadCpuTime() - c0) / 1e6 / steps;
+    System.out.printf("%s: %.3f ms wall, %.3f ms cpu%n", label, ms, cpu);
+    return cpu;
   }
 
   /**
@@ -120,40 +127,28 @@ public final class GradStepBench {
     try (NDManager manager = NDManager.newBaseManager(Device.cpu())) {
       FlatMlp net = Networks.initialize(spec.build(), manager, rng);
       AdamStep adam = AdamStep.host(net, 1e-4, 10);
-      double cpu = 0;
       try (ManualMlp mm = new ManualMlp(net)) {
-        for (int pass = 0; pass < 2; pass++) {
-          int n = pass == 0 ? 300 : steps;
-          long t0 = System.nanoTime();
-          long c0 = CPU.getCurrentThreadCpuTime();
-          for (int i = 0; i < n; i++) {
-            try (NDManager sub = manager.newSubManager()) {
-              // uploads from reused direct buffers, as DqnNetworks does (a heap array makes DJL
-              // allocate a fresh direct buffer per call)
-              xBuf.clear();
-              xBuf.asFloatBuffer().put(x);
-              NDArray in = sub.create(xBuf, new Shape(batch, obs), DataType.FLOAT32);
-              float[] q = mm.forward(in, acts).toFloatArray();
-              for (int k = 0; k < q.length; k++) {
-                dOut[k] = 2f * (q[k] - y[k]) / q.length;
-              }
-              dBuf.clear();
-              dBuf.asFloatBuffer().put(dOut);
-              mm.backward(sub.create(dBuf, new Shape(batch, actions), DataType.FLOAT32), acts,
-                  grad);
-              adam.step(grad);
+        String label = String.format("adam step %d-%s-%d batch %d (manual backward, host adam)",
+            obs, java.util.Arrays.toString(hidden), actions, batch);
+        return timeSteps(label, steps, () -> {
+          try (NDManager sub = manager.newSubManager()) {
+            // uploads from reused direct buffers, as DqnNetworks does (a heap array makes DJL
+            // allocate a fresh direct buffer per call)
+            xBuf.clear();
+            xBuf.asFloatBuffer().put(x);
+            NDArray in = sub.create(xBuf, new Shape(batch, obs), DataType.FLOAT32);
+            float[] q = mm.forward(in, acts).toFloatArray();
+            for (int k = 0; k < q.length; k++) {
+              dOut[k] = 2f * (q[k] - y[k]) / q.length;
             }
+            dBuf.clear();
+            dBuf.asFloatBuffer().put(dOut);
+            mm.backward(sub.create(dBuf, new Shape(batch, actions), DataType.FLOAT32), acts,
+                grad);
+            adam.step(grad);
           }
-          if (pass == 1) {
-            double ms = (System.nanoTime() - t0) / 1e6 / n;
-            cpu = (CPU.getCurrentThreadCpuTime() - c0) / 1e6 / n;
-            System.out.printf("adam step %d-%s-%d batch %d (manual backward, host adam): "
-                + "%.3f ms wall, %.3f ms cpu%n", obs, java.util.Arrays.toString(hidden),
-                actions, batch, ms, cpu);
-          }
-        }
+        });
       }
-      return cpu;
     }
   }
 
