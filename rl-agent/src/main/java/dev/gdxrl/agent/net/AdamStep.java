@@ -73,6 +73,60 @@ public abstract class AdamStep {
   /** Call after the parameter's array was replaced (parameters loaded from a file). */
   public void parametersReplaced() {}
 
+  /** Moments below this are set to zero every {@link #FLUSH_EVERY} steps (see {@link #adamUpdate}). */
+  public static final float FLUSH_BELOW = 1e-30f;
+
+  public static final int FLUSH_EVERY = 16;
+
+  /**
+   * Adam's update of {@code w[0..n)} in place (PyTorch's formulation: bias-corrected moments,
+   * epsilon {@code eps} outside the square root, betas 0.9 / 0.999), gradient {@code g} scaled
+   * by {@code scale}, first and second moments {@code m} and {@code v}, {@code t} the number of
+   * this step (from 1). One fused loop the JIT vectorises; the host optimisers of DQN and of the
+   * policy-gradient learners share it.
+   *
+   * <p>Every {@link #FLUSH_EVERY} steps, moments below {@link #FLUSH_BELOW} in magnitude are set to
+   * zero. A parameter whose gradient is exactly zero for a while (a dead ReLU unit) has a first
+   * moment that shrinks by 0.9 per step into the subnormal range and then stays there for good
+   * (0.9 times a few ulps rounds back to the same few ulps); on Intel cores every arithmetic op on
+   * a subnormal takes a microcode assist, and a network with some dead units made this loop about
+   * 15 times slower (measured: 550 against 37 us for 68,000 parameters). The step such a moment
+   * contributes is below 1e-22, far under a float ulp of any weight that is not itself near zero,
+   * so the flush changes nothing else.
+   */
+  public static void adamUpdate(float[] w, float[] g, float[] m, float[] v, int n, float scale,
+      float lr, float eps, long t) {
+    float b1 = 0.9f;
+    float b2 = 0.999f;
+    float c1 = 1 - b1;
+    float c2 = 1 - b2;
+    float e = eps;
+    float bc1 = (float) (1 - Math.pow(b1, t));
+    float bc2Sqrt = (float) Math.sqrt(1 - Math.pow(b2, t));
+    float stepSize = lr / bc1;
+    for (int k = 0; k < n; k++) {
+      float gk = g[k] * scale;
+      float mk = b1 * m[k] + c1 * gk;
+      float vk = b2 * v[k] + c2 * gk * gk;
+      m[k] = mk;
+      v[k] = vk;
+      w[k] -= stepSize * mk / ((float) Math.sqrt(vk) / bc2Sqrt + e);
+    }
+    if (t % FLUSH_EVERY == 0) {
+      flushTiny(m, n);
+      flushTiny(v, n);
+    }
+  }
+
+  /** Sets entries of {@code a[0..n)} below {@link #FLUSH_BELOW} in magnitude to zero. */
+  public static void flushTiny(float[] a, int n) {
+    for (int k = 0; k < n; k++) {
+      if (Math.abs(a[k]) < FLUSH_BELOW) {
+        a[k] = 0f;
+      }
+    }
+  }
+
   private static final class Host extends AdamStep {
     private final FlatMlp net;
     private final float[] w;
@@ -150,22 +204,7 @@ public abstract class AdamStep {
       float norm = (float) Math.sqrt((double) s0 + s1 + s2 + s3 + s4 + s5 + s6 + s7 + tail);
       float scale = maxGradNorm > 0 ? Math.min(1f, maxGradNorm / (norm + 1e-6f)) : 1f;
       t++;
-      float bc1 = (float) (1 - Math.pow(beta1, t));
-      float bc2Sqrt = (float) Math.sqrt(1 - Math.pow(beta2, t));
-      float stepSize = lr / bc1;
-      float b1 = beta1;
-      float b2 = beta2;
-      float c1 = 1 - beta1;
-      float c2 = 1 - beta2;
-      float e = eps;
-      for (int k = 0; k < n; k++) {
-        float gk = g[k] * scale;
-        float mk = b1 * m[k] + c1 * gk;
-        float vk = b2 * v[k] + c2 * gk * gk;
-        m[k] = mk;
-        v[k] = vk;
-        w[k] -= stepSize * mk / ((float) Math.sqrt(vk) / bc2Sqrt + e);
-      }
+      adamUpdate(w, g, m, v, n, scale, lr, eps, t);
       weightView.put(0, w);
       return norm;
     }

@@ -3,6 +3,7 @@ package dev.gdxrl.agent.algo.pg;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Parameter;
+import dev.gdxrl.agent.net.AdamStep;
 import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
 import java.util.Arrays;
@@ -183,17 +184,7 @@ public final class PgOptimizer {
     float[] v = st[1];
     float e = eps;
     if (adam) {
-      float bc1 = (float) (1 - Math.pow(BETA1, t));
-      float bc2Sqrt = (float) Math.sqrt(1 - Math.pow(BETA2, t));
-      float stepSize = lr / bc1;
-      for (int k = 0; k < n; k++) {
-        float gk = g[k] * scale;
-        float mk = BETA1 * m[k] + (1 - BETA1) * gk;
-        float vk = BETA2 * v[k] + (1 - BETA2) * gk * gk;
-        m[k] = mk;
-        v[k] = vk;
-        w[k] -= stepSize * mk / ((float) Math.sqrt(vk) / bc2Sqrt + e);
-      }
+      AdamStep.adamUpdate(w, g, m, v, n, scale, lr, e, t);
     } else {
       float a = alpha;
       for (int k = 0; k < n; k++) {
@@ -201,6 +192,9 @@ public final class PgOptimizer {
         float vk = a * v[k] + (1 - a) * gk * gk;
         v[k] = vk;
         w[k] -= lr * gk / ((float) Math.sqrt(vk) + e);
+      }
+      if (t % AdamStep.FLUSH_EVERY == 0) {
+        AdamStep.flushTiny(v, n); // see AdamStep.adamUpdate: subnormals stall the loop
       }
     }
   }
