@@ -12,6 +12,7 @@ import dev.gdxrl.agent.train.Evaluator;
 import dev.gdxrl.agent.train.Listeners;
 import dev.gdxrl.agent.train.Metrics;
 import dev.gdxrl.agent.train.Seeds;
+import dev.gdxrl.agent.train.BestKeeper;
 import dev.gdxrl.agent.train.TrainConfig;
 import dev.gdxrl.agent.train.TrainListener;
 import dev.gdxrl.agent.train.TrainState;
@@ -88,6 +89,17 @@ public final class Training {
     };
   }
 
+  /**
+   * Default of the training key {@code keep_best}: on for {@code dqn} and {@code double-dqn} on
+   * {@code cartpole}, off elsewhere. DQN on CartPole reaches a perfect greedy policy and then often
+   * loses part of it again (catastrophic forgetting once the replay buffer holds mostly balanced
+   * states); measured with the cartpole preset, 50,000 steps: 16 of 16 seeds scored 500 in some
+   * periodic evaluation, while 5 of the 16 ended below 475 (145.9 to 440.7) without it.
+   */
+  public static boolean defaultKeepBest(String envId, String algo) {
+    return envId.equals("cartpole") && (algo.equals("dqn") || algo.equals("double-dqn"));
+  }
+
   /** {@code auto} (GPU when DJL sees one), {@code cpu} or {@code gpu}. */
   public static Device device(String name) {
     return switch (name.toLowerCase(Locale.ROOT)) {
@@ -150,7 +162,8 @@ public final class Training {
         : trainMap.containsKey("steps") ? ConfigBinder.bind(TrainConfig.of(1),
             Map.of("steps", trainMap.get("steps")), "training config").steps()
         : defaultSteps(req.envId(), req.algo());
-    TrainConfig base = resumed == null ? TrainConfig.of(steps)
+    TrainConfig base = resumed == null
+        ? TrainConfig.of(steps).withKeepBest(defaultKeepBest(req.envId(), req.algo()))
         : ConfigBinder.bind(TrainConfig.of(steps), resumed.train(), "checkpoint train config");
     TrainConfig trainConfig = ConfigBinder.bind(base.withSteps(steps), trainMap,
         "training config").withSteps(steps);
@@ -244,22 +257,39 @@ public final class Training {
       Metrics metrics, long startSteps, long startEpisodes, long t0) {
     Listeners.Saver saver = s -> save(out, agent, req, Envs.observationBox(env),
         env.actionSpace(), algoConfig, tc, device, s, metrics);
-    List<TrainListener> listeners = new ArrayList<>();
-    if (req.progress()) {
-      listeners.add(Listeners.progressBar(log, req.envId() + "/" + req.algo()));
+    try (BestKeeper best = tc.keepBest() ? new BestKeeper((dir, s) -> {
+      agent.save(dir);
+      Files.writeString(dir.resolve(Checkpoints.AGENT_JSON), Checkpoints.toJson(meta(agent, req,
+          Envs.observationBox(env), env.actionSpace(), algoConfig, tc, device, s)));
+    }) : null) {
+      List<TrainListener> listeners = new ArrayList<>();
+      if (req.progress()) {
+        listeners.add(Listeners.progressBar(log, req.envId() + "/" + req.algo()));
+      }
+      listeners.add(Listeners.episodeMetrics(metrics, agent));
+      listeners.add(Listeners.evaluation(evalEnv, agent, tc.evalFreq(), tc.evalEpisodes(),
+          req.seed(), metrics, req.progress() ? null : log, tc.stopAtReturn(), best));
+      listeners.add(Listeners.checkpoints(tc.checkpointFreq(), saver));
+      TrainState state = agent instanceof RolloutAgent<A> ra
+          ? runVector(req, ra, tc, listeners, startSteps, startEpisodes)
+          : new Trainer<>(env, agent, tc, req.seed(), listeners).run(startSteps, startEpisodes);
+      double trainSeconds = state.elapsedSeconds();
+      if (best != null) {
+        String said = best.restoreBest(agent);
+        if (said != null) {
+          log.println(said);
+        }
+      }
+      saver.save(state);
+      Evaluator.Returns r = tc.finalEvalEpisodes() == 0 ? new Evaluator.Returns(new double[0], 0)
+          : Evaluator.run(evalEnv, agent::actGreedy, tc.finalEvalEpisodes(), req.seed(),
+              FINAL_EVAL_STREAM);
+      return result(req, state, r, startSteps, trainSeconds, out, t0);
     }
-    listeners.add(Listeners.episodeMetrics(metrics, agent));
-    listeners.add(Listeners.evaluation(evalEnv, agent, tc.evalFreq(), tc.evalEpisodes(),
-        req.seed(), metrics, req.progress() ? null : log, tc.stopAtReturn()));
-    listeners.add(Listeners.checkpoints(tc.checkpointFreq(), saver));
-    TrainState state = agent instanceof RolloutAgent<A> ra
-        ? runVector(req, ra, tc, listeners, startSteps, startEpisodes)
-        : new Trainer<>(env, agent, tc, req.seed(), listeners).run(startSteps, startEpisodes);
-    double trainSeconds = state.elapsedSeconds();
-    saver.save(state);
-    Evaluator.Returns r = tc.finalEvalEpisodes() == 0 ? new Evaluator.Returns(new double[0], 0)
-        : Evaluator.run(evalEnv, agent::actGreedy, tc.finalEvalEpisodes(), req.seed(),
-            FINAL_EVAL_STREAM);
+  }
+
+  private static TrainResult result(TrainRequest req, TrainState state, Evaluator.Returns r,
+      long startSteps, double trainSeconds, Path out, long t0) {
     double wall = (System.nanoTime() - t0) / 1e9;
     return new TrainResult(req.envId(), req.algo(), state.envSteps(), r.mean(), r.std(),
         r.episodes(), state.episodes(), state.gradientSteps(), wall,
@@ -288,15 +318,20 @@ public final class Training {
   private static void save(Path out, Agent<?> agent, TrainRequest req, Box obs,
       Space<?> act, Record algoConfig, TrainConfig tc, Device device, TrainState s,
       Metrics metrics) {
-    CheckpointMeta meta = new CheckpointMeta(Checkpoints.FORMAT_VERSION, req.algo(),
-        req.envId(), obs, act, ConfigBinder.toMap(algoConfig), ConfigBinder.toMap(tc),
-        agent.normalization(), s.envSteps(), s.episodes(), s.gradientSteps(), req.seed(),
-        device.isGpu() ? "gpu" : "cpu", agent.savesReplayBuffer());
+    CheckpointMeta meta = meta(agent, req, obs, act, algoConfig, tc, device, s);
     try {
       Checkpoints.write(out, agent, meta, metrics);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write checkpoint " + out + ": " + e.getMessage(), e);
     }
+  }
+
+  private static CheckpointMeta meta(Agent<?> agent, TrainRequest req, Box obs, Space<?> act,
+      Record algoConfig, TrainConfig tc, Device device, TrainState s) {
+    return new CheckpointMeta(Checkpoints.FORMAT_VERSION, req.algo(),
+        req.envId(), obs, act, ConfigBinder.toMap(algoConfig), ConfigBinder.toMap(tc),
+        agent.normalization(), s.envSteps(), s.episodes(), s.gradientSteps(), req.seed(),
+        device.isGpu() ? "gpu" : "cpu", agent.savesReplayBuffer());
   }
 
   /** Loads a checkpoint and runs {@code episodes} greedy episodes seeded from {@code seed}. */

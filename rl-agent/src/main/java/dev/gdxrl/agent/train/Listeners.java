@@ -67,10 +67,11 @@ public final class Listeners {
   /**
    * Every {@code freq} env steps, {@code episodes} greedy episodes on a separate env instance
    * with its own seeds; adds an {@code eval} metrics row, logs one line, and stops the run if the
-   * mean reaches {@code stopAt} (0 = never).
+   * mean reaches {@code stopAt} (0 = never); tells {@code observer} (may be null) the mean.
    */
   public static <A> TrainListener evaluation(Env<float[], A> evalEnv, Agent<A> agent, long freq,
-      int episodes, long seed, Metrics metrics, PrintStream log, double stopAt) {
+      int episodes, long seed, Metrics metrics, PrintStream log, double stopAt,
+      EvalObserver observer) {
     Policy<float[], A> greedy = agent::actGreedy;
     return new TrainListener() {
       private long round;
@@ -89,6 +90,9 @@ public final class Listeners {
           log.printf(Locale.ROOT, "eval step=%d episodes=%d mean=%.1f std=%.1f%n",
               s.envSteps(), r.episodes(), r.mean(), r.std());
         }
+        if (observer != null) {
+          observer.evaluated(s, r.mean());
+        }
         return !(stopAt != 0 && r.mean() >= stopAt);
       }
     };
@@ -105,6 +109,12 @@ public final class Listeners {
         return true;
       }
     };
+  }
+
+  /** Told the mean return of each periodic evaluation (e.g. to keep the best parameters). */
+  @FunctionalInterface
+  public interface EvalObserver {
+    void evaluated(TrainState state, double mean);
   }
 
   /** Writes a checkpoint of the run as it stands. */

@@ -17,9 +17,14 @@ import static dev.gdxrl.agent.config.Check.atLeast;
  * @param returnWindow episodes in the running mean return of the progress bar (default 20)
  * @param stopAtReturn stop early once a periodic evaluation's mean reaches this; 0 = never
  *     (default 0)
+ * @param keepBest the checkpoint at the end of the run holds the parameters that scored best in
+ *     the periodic evaluations (the latest of equals) instead of the last ones, as
+ *     Stable-Baselines3's {@code EvalCallback} keeps a best model; step counters stay the run's.
+ *     Default false, except {@code dqn} and {@code double-dqn} on {@code cartpole} (see {@code
+ *     Training.defaultKeepBest})
  */
 public record TrainConfig(long steps, long evalFreq, int evalEpisodes, int finalEvalEpisodes,
-    long checkpointFreq, int returnWindow, double stopAtReturn) {
+    long checkpointFreq, int returnWindow, double stopAtReturn, boolean keepBest) {
 
   public TrainConfig {
     atLeast("steps", steps, 1);
@@ -35,11 +40,16 @@ public record TrainConfig(long steps, long evalFreq, int evalEpisodes, int final
 
   /** Defaults for a run of {@code steps} env steps. */
   public static TrainConfig of(long steps) {
-    return new TrainConfig(steps, Math.max(1, steps / 10), 5, 20, 0, 20, 0);
+    return new TrainConfig(steps, Math.max(1, steps / 10), 5, 20, 0, 20, 0, false);
+  }
+
+  public TrainConfig withKeepBest(boolean on) {
+    return new TrainConfig(steps, evalFreq, evalEpisodes, finalEvalEpisodes, checkpointFreq,
+        returnWindow, stopAtReturn, on);
   }
 
   public TrainConfig withSteps(long newSteps) {
     return new TrainConfig(newSteps, evalFreq, evalEpisodes, finalEvalEpisodes, checkpointFreq,
-        returnWindow, stopAtReturn);
+        returnWindow, stopAtReturn, keepBest);
   }
 }

@@ -1,0 +1,120 @@
+package dev.gdxrl.agent.train;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.gdxrl.agent.Agent;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** keep_best: the parameters of the best evaluation (latest of equals) come back at the end. */
+class BestKeeperTest {
+
+  /** An agent whose whole "network" is one number. */
+  static final class OneNumberAgent implements Agent<Integer> {
+    int parameter;
+    int loads;
+
+    @Override
+    public String algo() {
+      return "one-number";
+    }
+
+    @Override
+    public Integer act(float[] observation, long envStep) {
+      return 0;
+    }
+
+    @Override
+    public Integer actGreedy(float[] observation) {
+      return 0;
+    }
+
+    @Override
+    public int observe(float[] observation, Integer action, double reward,
+        float[] nextObservation, boolean terminated, boolean truncated, long envStep) {
+      return 0;
+    }
+
+    @Override
+    public long gradientSteps() {
+      return 0;
+    }
+
+    @Override
+    public void restoreGradientSteps(long steps) {}
+
+    @Override
+    public Map<String, Double> diagnostics(long envStep) {
+      return Map.of();
+    }
+
+    @Override
+    public void save(Path dir) throws IOException {
+      Files.writeString(dir.resolve("p.txt"), Integer.toString(parameter));
+    }
+
+    @Override
+    public void load(Path dir) throws IOException {
+      parameter = Integer.parseInt(Files.readString(dir.resolve("p.txt")));
+      loads++;
+    }
+
+    @Override
+    public void close() {}
+  }
+
+  private static TrainState at(long step) {
+    TrainState s = new TrainState(1000, 5);
+    s.envSteps = step;
+    return s;
+  }
+
+  /** Runs evaluations with these means, the agent's parameter being the step, then restores. */
+  private static OneNumberAgent run(double... means) {
+    OneNumberAgent agent = new OneNumberAgent();
+    Path[] seen = new Path[1];
+    try (BestKeeper keeper = new BestKeeper((dir, s) -> {
+      seen[0] = dir;
+      agent.save(dir);
+    })) {
+      for (int i = 0; i < means.length; i++) {
+        agent.parameter = 100 * (i + 1);
+        keeper.evaluated(at(100L * (i + 1)), means[i]);
+      }
+      keeper.restoreBest(agent);
+    }
+    if (seen[0] != null) {
+      assertThat(seen[0]).as("the temporary snapshot is removed").doesNotExist();
+    }
+    return agent;
+  }
+
+  @Test
+  void restoresTheBestEvaluatedParameters() {
+    OneNumberAgent a = run(10, 500, 320, 145);
+    assertThat(a.parameter).isEqualTo(200);
+    assertThat(a.loads).isEqualTo(1);
+  }
+
+  @Test
+  void amongEqualScoresKeepsTheLatest() {
+    assertThat(run(500, 500, 500, 200).parameter).isEqualTo(300);
+  }
+
+  @Test
+  void keepsTheLastParametersWhenTheLastEvaluationWasBest() {
+    OneNumberAgent a = run(10, 200, 200);
+    assertThat(a.parameter).isEqualTo(300);
+    assertThat(a.loads).isZero();
+  }
+
+  @Test
+  void withoutEvaluationsNothingChanges() {
+    OneNumberAgent a = run();
+    assertThat(a.parameter).isZero();
+    assertThat(a.loads).isZero();
+  }
+}
