@@ -162,9 +162,10 @@ public final class Training {
         : trainMap.containsKey("steps") ? ConfigBinder.bind(TrainConfig.of(1),
             Map.of("steps", trainMap.get("steps")), "training config").steps()
         : defaultSteps(req.envId(), req.algo());
-    TrainConfig base = resumed == null
-        ? TrainConfig.of(steps).withKeepBest(defaultKeepBest(req.envId(), req.algo()))
-        : ConfigBinder.bind(TrainConfig.of(steps), resumed.train(), "checkpoint train config");
+    TrainConfig defaults =
+        TrainConfig.of(steps).withKeepBest(defaultKeepBest(req.envId(), req.algo()));
+    TrainConfig base = resumed == null ? defaults
+        : ConfigBinder.bind(defaults, resumed.train(), "checkpoint train config");
     TrainConfig trainConfig = ConfigBinder.bind(base.withSteps(steps), trainMap,
         "training config").withSteps(steps);
     long startSteps = resumed == null ? 0 : resumed.envSteps();
@@ -261,7 +262,7 @@ public final class Training {
       agent.save(dir);
       Files.writeString(dir.resolve(Checkpoints.AGENT_JSON), Checkpoints.toJson(meta(agent, req,
           Envs.observationBox(env), env.actionSpace(), algoConfig, tc, device, s)));
-    }) : null) {
+    }, log) : null) {
       List<TrainListener> listeners = new ArrayList<>();
       if (req.progress()) {
         listeners.add(Listeners.progressBar(log, req.envId() + "/" + req.algo()));
@@ -275,7 +276,7 @@ public final class Training {
           : new Trainer<>(env, agent, tc, req.seed(), listeners).run(startSteps, startEpisodes);
       double trainSeconds = state.elapsedSeconds();
       if (best != null) {
-        String said = best.restoreBest(agent);
+        String said = best.restoreBest(agent, state.envSteps());
         if (said != null) {
           log.println(said);
         }

@@ -70,6 +70,48 @@ class TrainingTest {
     assertThat(curve(tmp.resolve("a"))).isNotEqualTo(curve(tmp.resolve("c")));
   }
 
+  /**
+   * keep_best end to end: the run goes on 50 steps past its last evaluation, so the best
+   * evaluated parameters are always loaded back; the checkpoint must hold them (loading it and
+   * evaluating gives the RESULT line's mean, episode for episode the same seeds) and differ from
+   * what the same run without keep_best ends with. PPO with observation normalisation checks that
+   * the statistics come back with the parameters.
+   */
+  @Test
+  void keepBestWritesTheBestEvaluatedParametersIntoTheCheckpoint() throws IOException {
+    Map<String, String> dqn = new java.util.HashMap<>(SMALL_DQN);
+    dqn.putAll(Map.of("eval_freq", "200", "eval_episodes", "2", "final_eval_episodes", "3"));
+    Map<String, String> ppo = Map.of("n_envs", "2", "n_steps", "50", "batch_size", "50",
+        "n_epochs", "2", "normalize_observations", "true", "eval_freq", "200",
+        "eval_episodes", "2", "final_eval_episodes", "3");
+    for (var c : List.of(Map.entry("dqn", dqn), Map.entry("ppo", ppo))) {
+      Map<String, String> on = new java.util.HashMap<>(c.getValue());
+      on.put("keep_best", "true");
+      Map<String, String> off = new java.util.HashMap<>(c.getValue());
+      off.put("keep_best", "false");
+      Path best = tmp.resolve(c.getKey() + "-best");
+      Path last = tmp.resolve(c.getKey() + "-last");
+      TrainResult r = training.train(request("cartpole", c.getKey(), 700, 3, best, on));
+      training.train(request("cartpole", c.getKey(), 700, 3, last, off));
+      assertThat(logBytes.toString()).contains("keep_best: the checkpoint holds the parameters"
+          + " evaluated at step");
+      assertThat(training.evaluate(best, 3, 3).mean()).isEqualTo(r.evalMean());
+      String params = c.getKey().equals("dqn") ? "q_network.params"
+          : dev.gdxrl.agent.algo.pg.OnPolicyLearner.PARAMS_FILE;
+      assertThat(Files.readAllBytes(best.resolve(params)))
+          .isNotEqualTo(Files.readAllBytes(last.resolve(params)));
+      if (c.getKey().equals("ppo")) {
+        assertThat(normalization(best)).isNotEqualTo(normalization(last));
+      }
+      assertThat(curve(best)).isEqualTo(curve(last)); // same run, only the kept parameters differ
+    }
+  }
+
+  private static String normalization(Path dir) throws IOException {
+    String json = Files.readString(dir.resolve("agent.json"));
+    return json.substring(json.indexOf("\"normalization\""));
+  }
+
   /** metrics.csv without the wall-time column. */
   static List<String> curve(Path dir) throws IOException {
     return Files.readAllLines(dir.resolve(Checkpoints.METRICS_CSV)).stream()
