@@ -72,9 +72,29 @@ public interface Agent<A> extends AutoCloseable {
     return false;
   }
 
-  /** Whether {@link #save} includes the replay buffer (so a resumed run continues with it). */
+  /**
+   * Whether {@link #saveTrainingState} writes the replay buffer (so a resumed run continues with
+   * it instead of refilling one).
+   */
   default boolean savesReplayBuffer() {
     return false;
+  }
+
+  /**
+   * Writes what a resumed run needs beyond the parameters (a replay buffer, optimiser moments)
+   * into the checkpoint directory being written; checkpoints call it, parameter snapshots do not.
+   * Default: nothing.
+   */
+  default void saveTrainingState(Path dir) throws IOException {}
+
+  /**
+   * Reads what {@link #saveTrainingState} wrote, for {@code --resume}; files an older checkpoint
+   * lacks are skipped. Default: nothing.
+   *
+   * @return a few words on what was restored, for the log (empty when nothing)
+   */
+  default String loadTrainingState(Path dir) throws IOException {
+    return "";
   }
 
   @Override

@@ -240,17 +240,20 @@ public final class Training {
     try (Env<float[], ?> env = registry.make(meta.envId())) {
       Checkpoints.checkSpaces(meta, dir, env.observationSpace(), env.actionSpace());
     }
+    String restored;
     try {
       agent.load(dir);
+      restored = agent.loadTrainingState(dir);
       metrics.addAll(Metrics.readCsv(dir.resolve(Checkpoints.METRICS_CSV)).rows());
     } catch (IOException e) {
       throw new CheckpointException("checkpoint " + dir + ": cannot read it: " + e.getMessage(),
           e);
     }
     agent.restoreGradientSteps(meta.gradientSteps());
-    log.printf(Locale.ROOT, "resuming %s at step %d, episode %d, gradient step %d"
-        + " (replay buffer %s)%n", dir, meta.envSteps(), meta.episodes(), meta.gradientSteps(),
-        meta.replayBufferSaved() ? "restored" : "not saved: it refills from here");
+    log.printf(Locale.ROOT, "resuming %s at step %d, episode %d, gradient step %d (%s)%n", dir,
+        meta.envSteps(), meta.episodes(), meta.gradientSteps(), restored.isEmpty()
+            ? (agent.savesReplayBuffer() ? "no replay buffer in the checkpoint: it refills from"
+                + " here" : "parameters") : "restored: " + restored);
   }
 
   private <A> TrainResult run(TrainRequest req, Env<float[], A> env, Env<float[], A> evalEnv,

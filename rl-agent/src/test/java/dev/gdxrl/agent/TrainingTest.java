@@ -150,7 +150,8 @@ class TrainingTest {
         Map.of(), out, out, false));
     assertThat(r.steps()).isEqualTo(500);
     assertThat(r.gradientSteps()).isEqualTo((500 - 100) / 4);
-    assertThat(logBytes.toString()).contains("resuming").contains("replay buffer not saved");
+    assertThat(logBytes.toString()).contains("resuming")
+        .contains("restored: replay buffer of 300 transitions, Adam moments");
     assertThat(Checkpoints.readMeta(out).envSteps()).isEqualTo(500);
     assertThatThrownBy(() -> training.train(new TrainRequest("cartpole", "dqn", 400L, 1, "cpu",
         null, Map.of(), out, out, false))).isInstanceOf(IllegalArgumentException.class)
@@ -158,6 +159,29 @@ class TrainingTest {
     assertThatThrownBy(() -> training.train(new TrainRequest("cartpole", "qtable", 900L, 1,
         "cpu", null, Map.of(), out, out, false))).isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("was trained with algo 'dqn'");
+  }
+
+  @Test
+  void resumeWithoutTheTrainingStateFilesRefillsAndADamagedBufferIsRefused() throws IOException {
+    Path out = tmp.resolve("r2");
+    training.train(request("cartpole", "dqn", 300, 1, out, SMALL_DQN));
+    assertThat(Files.size(out.resolve("replay_buffer.bin"))).isGreaterThan(300L * 41);
+    // a checkpoint of an older build: no buffer, no moments
+    Files.delete(out.resolve("replay_buffer.bin"));
+    Files.delete(out.resolve("optimizer.bin"));
+    training.train(new TrainRequest("cartpole", "dqn", 400L, 1, "cpu", null, Map.of(), out, out,
+        false));
+    assertThat(logBytes.toString()).contains("no replay buffer in the checkpoint: it refills");
+    // the buffer written at 400 steps holds only the 100 steps since the resume
+    Path buffer = out.resolve("replay_buffer.bin");
+    byte[] whole = Files.readAllBytes(buffer);
+    Files.write(buffer, java.util.Arrays.copyOf(whole, whole.length - 7));
+    byte[] agentJson = Files.readAllBytes(out.resolve(Checkpoints.AGENT_JSON));
+    assertThatThrownBy(() -> training.train(new TrainRequest("cartpole", "dqn", 600L, 1, "cpu",
+        null, Map.of(), out, out, false)))
+        .isInstanceOf(dev.gdxrl.agent.io.CheckpointException.class)
+        .hasMessageContaining("replay_buffer.bin is truncated");
+    assertThat(Files.readAllBytes(out.resolve(Checkpoints.AGENT_JSON))).isEqualTo(agentJson);
   }
 
   @Test

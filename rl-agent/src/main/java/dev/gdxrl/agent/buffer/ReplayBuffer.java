@@ -1,5 +1,12 @@
 package dev.gdxrl.agent.buffer;
 
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.random.RandomGenerator;
 
 /**
@@ -85,6 +92,118 @@ public final class ReplayBuffer {
   /** Transitions ever added (also those since overwritten). */
   public long added() {
     return added;
+  }
+
+  private static final int MAGIC = 0x47445242; // "GDRB"
+  private static final int FORMAT = 1;
+  private static final int HEADER_BYTES = 6 * 4 + 8;
+
+  /**
+   * Writes the buffer to {@code file}: a header (magic, format, capacity, obsDim, size, next
+   * slot, transitions ever added) and then slots {@code 0..size-1} as they lie (observation, next
+   * observation, action, reward, terminated), little-endian.
+   */
+  public void write(Path file) throws IOException {
+    int row = rowBytes();
+    ByteBuffer buf = ByteBuffer.allocate(HEADER_BYTES + size * row).order(ByteOrder.LITTLE_ENDIAN);
+    buf.putInt(MAGIC).putInt(FORMAT).putInt(capacity).putInt(obsDim).putInt(size).putInt(next)
+        .putLong(added);
+    for (int i = 0; i < size; i++) {
+      for (int k = 0; k < obsDim; k++) {
+        buf.putFloat(obs[i * obsDim + k]);
+      }
+      for (int k = 0; k < obsDim; k++) {
+        buf.putFloat(nextObs[i * obsDim + k]);
+      }
+      buf.putInt(actions[i]).putFloat(rewards[i]).put((byte) (terminated[i] ? 1 : 0));
+    }
+    buf.flip();
+    try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE_NEW,
+        StandardOpenOption.WRITE)) {
+      while (buf.hasRemaining()) {
+        ch.write(buf);
+      }
+    }
+  }
+
+  /**
+   * Replaces this buffer's contents with those written by {@link #write}. With the same capacity
+   * the slots come back as they were (the same samples for the same generator); with another
+   * capacity the transitions are added again oldest first, so the newest ones are kept.
+   *
+   * @throws IOException if the file is not such a buffer, is truncated, or has another
+   *     observation size (the message says which)
+   */
+  public void read(Path file) throws IOException {
+    ByteBuffer buf = ByteBuffer.wrap(Files.readAllBytes(file)).order(ByteOrder.LITTLE_ENDIAN);
+    String name = file.getFileName().toString();
+    if (buf.remaining() < HEADER_BYTES || buf.getInt() != MAGIC) {
+      throw new IOException(name + " is not a replay buffer file");
+    }
+    int format = buf.getInt();
+    if (format != FORMAT) {
+      throw new IOException(name + " has replay buffer format " + format + ", this build reads "
+          + FORMAT);
+    }
+    int cap = buf.getInt();
+    int dim = buf.getInt();
+    int n = buf.getInt();
+    int nxt = buf.getInt();
+    long total = buf.getLong();
+    if (dim != obsDim) {
+      throw new IOException(name + " holds observations of size " + dim + ", expected " + obsDim);
+    }
+    if (cap < 1 || n < 0 || n > cap || nxt < 0 || nxt >= cap || total < n) {
+      throw new IOException(name + " has an inconsistent header (capacity " + cap + ", size " + n
+          + ", next " + nxt + ")");
+    }
+    if ((long) buf.remaining() != (long) n * rowBytes()) {
+      throw new IOException(name + " is truncated or too long: " + buf.remaining()
+          + " bytes of transitions, expected " + (long) n * rowBytes());
+    }
+    float[] o = new float[n * obsDim];
+    float[] no = new float[n * obsDim];
+    int[] a = new int[n];
+    float[] r = new float[n];
+    boolean[] t = new boolean[n];
+    for (int i = 0; i < n; i++) {
+      for (int k = 0; k < obsDim; k++) {
+        o[i * obsDim + k] = buf.getFloat();
+      }
+      for (int k = 0; k < obsDim; k++) {
+        no[i * obsDim + k] = buf.getFloat();
+      }
+      a[i] = buf.getInt();
+      r[i] = buf.getFloat();
+      t[i] = buf.get() != 0;
+    }
+    if (cap == capacity) {
+      System.arraycopy(o, 0, obs, 0, o.length);
+      System.arraycopy(no, 0, nextObs, 0, no.length);
+      System.arraycopy(a, 0, actions, 0, n);
+      System.arraycopy(r, 0, rewards, 0, n);
+      System.arraycopy(t, 0, terminated, 0, n);
+      size = n;
+      next = nxt;
+      added = total;
+      return;
+    }
+    size = 0;
+    next = 0;
+    int oldest = n < cap ? 0 : nxt;
+    float[] oi = new float[obsDim];
+    float[] ni = new float[obsDim];
+    for (int j = 0; j < n; j++) {
+      int i = (oldest + j) % n;
+      System.arraycopy(o, i * obsDim, oi, 0, obsDim);
+      System.arraycopy(no, i * obsDim, ni, 0, obsDim);
+      add(oi, a[i], r[i], ni, t[i]);
+    }
+    added = total;
+  }
+
+  private int rowBytes() {
+    return 2 * obsDim * 4 + 4 + 4 + 1;
   }
 
   /**

@@ -61,6 +61,7 @@ public final class Checkpoints {
     Path tmp = Files.createTempDirectory(parent, "." + name + ".tmp-");
     try {
       agent.save(tmp);
+      agent.saveTrainingState(tmp);
       Files.writeString(tmp.resolve(AGENT_JSON), toJson(meta));
       metrics.writeCsv(tmp.resolve(METRICS_CSV));
       LearningCurve.writePng(metrics, meta.envId() + " / " + meta.algo(),

@@ -3,8 +3,13 @@ package dev.gdxrl.agent.net;
 import ai.djl.ndarray.NDArray;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
+import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 
 /**
  * Adam (PyTorch's formulation: bias-corrected moments, epsilon outside the square root) with
@@ -73,6 +78,22 @@ public abstract class AdamStep {
   /** Call after the parameter's array was replaced (parameters loaded from a file). */
   public void parametersReplaced() {}
 
+  /**
+   * Writes the optimiser's state (step count and moments) to {@code file}, for a resumed run;
+   * the host optimiser only (the device one keeps DJL's state on the device and writes nothing).
+   */
+  public void writeState(Path file) throws IOException {}
+
+  /**
+   * Reads what {@link #writeState} wrote.
+   *
+   * @return whether a state was read (false for the device optimiser)
+   * @throws IOException if the file is not such a state or is for another parameter count
+   */
+  public boolean readState(Path file) throws IOException {
+    return false;
+  }
+
   /** Moments below this are set to zero every {@link #FLUSH_EVERY} steps (see {@link #adamUpdate}). */
   public static final float FLUSH_BELOW = 1e-30f;
 
@@ -128,6 +149,8 @@ public abstract class AdamStep {
     }
   }
 
+  private static final int STATE_MAGIC = 0x47444144; // "GDAD"
+
   private static final class Host extends AdamStep {
     private final FlatMlp net;
     private final float[] w;
@@ -157,6 +180,38 @@ public abstract class AdamStep {
       }
       weightView = p.toByteBuffer(true).order(ByteOrder.nativeOrder()).asFloatBuffer();
       weightView.get(0, w);
+    }
+
+    @Override
+    public void writeState(Path file) throws IOException {
+      int n = w.length;
+      ByteBuffer buf = ByteBuffer.allocate(4 + 8 + 4 + 8 * n).order(ByteOrder.LITTLE_ENDIAN);
+      buf.putInt(STATE_MAGIC).putLong(t).putInt(n);
+      buf.asFloatBuffer().put(m).put(v);
+      Files.write(file, buf.array(), StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+    }
+
+    @Override
+    public boolean readState(Path file) throws IOException {
+      ByteBuffer buf = ByteBuffer.wrap(Files.readAllBytes(file)).order(ByteOrder.LITTLE_ENDIAN);
+      String name = file.getFileName().toString();
+      if (buf.remaining() < 16 || buf.getInt() != STATE_MAGIC) {
+        throw new IOException(name + " is not an optimiser state file");
+      }
+      long steps = buf.getLong();
+      int n = buf.getInt();
+      if (n != w.length || steps < 0) {
+        throw new IOException(name + " holds moments of " + n + " parameters, the network has "
+            + w.length);
+      }
+      if (buf.remaining() != 8L * n) {
+        throw new IOException(name + " is truncated: " + buf.remaining() + " bytes of moments,"
+            + " expected " + 8L * n);
+      }
+      FloatBuffer f = buf.asFloatBuffer();
+      f.get(m).get(v);
+      t = steps;
+      return true;
     }
 
     @Override

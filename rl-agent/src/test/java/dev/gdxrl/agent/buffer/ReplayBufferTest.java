@@ -2,8 +2,15 @@ package dev.gdxrl.agent.buffer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class ReplayBufferTest {
 
@@ -70,5 +77,77 @@ class ReplayBufferTest {
     b.sample(new SplittableRandom(5), a1);
     b.sample(new SplittableRandom(5), a2);
     assertThat(a1.indices).containsExactly(a2.indices);
+  }
+
+  @TempDir
+  Path tmp;
+
+  private static ReplayBuffer.Batch draw(ReplayBuffer b, long seed) {
+    ReplayBuffer.Batch batch = new ReplayBuffer.Batch(40, 2);
+    b.sample(new SplittableRandom(seed), batch);
+    return batch;
+  }
+
+  @Test
+  void writtenAndReadBackItSamplesTheSameTransitions() throws IOException {
+    ReplayBuffer b = new ReplayBuffer(10, 2);
+    fill(b, 0, 25); // wrapped: slots hold 20..24, 15..19
+    Path f = tmp.resolve("buf.bin");
+    b.write(f);
+    ReplayBuffer c = new ReplayBuffer(10, 2);
+    fill(c, 100, 103);
+    c.read(f);
+    assertThat(c.size()).isEqualTo(10);
+    assertThat(c.added()).isEqualTo(25);
+    ReplayBuffer.Batch x = draw(b, 5);
+    ReplayBuffer.Batch y = draw(c, 5);
+    assertThat(y.obs).isEqualTo(x.obs);
+    assertThat(y.nextObs).isEqualTo(x.nextObs);
+    assertThat(y.actions).isEqualTo(x.actions);
+    assertThat(y.rewards).isEqualTo(x.rewards);
+    assertThat(y.terminated).isEqualTo(x.terminated);
+    // and it goes on as the original would: the next add overwrites the same (oldest) slot
+    fill(b, 25, 26);
+    fill(c, 25, 26);
+    assertThat(draw(c, 9).obs).isEqualTo(draw(b, 9).obs);
+  }
+
+  @Test
+  void aSmallerBufferKeepsTheNewestTransitions() throws IOException {
+    ReplayBuffer b = new ReplayBuffer(10, 2);
+    fill(b, 0, 25);
+    Path f = tmp.resolve("buf.bin");
+    b.write(f);
+    ReplayBuffer small = new ReplayBuffer(4, 2);
+    small.read(f);
+    assertThat(small.size()).isEqualTo(4);
+    ReplayBuffer.Batch batch = new ReplayBuffer.Batch(64, 2);
+    small.sample(new SplittableRandom(2), batch);
+    float[] firsts = new float[64];
+    for (int r = 0; r < 64; r++) {
+      firsts[r] = batch.obs[2 * r];
+    }
+    assertThat(firsts).containsOnly(21f, 22f, 23f, 24f);
+  }
+
+  @Test
+  void damagedOrMismatchedFilesAreRefusedWithTheReason() throws IOException {
+    ReplayBuffer b = new ReplayBuffer(10, 2);
+    fill(b, 0, 6);
+    Path f = tmp.resolve("buf.bin");
+    b.write(f);
+    byte[] whole = Files.readAllBytes(f);
+    Path cut = tmp.resolve("cut.bin");
+    Files.write(cut, Arrays.copyOf(whole, whole.length - 3));
+    ReplayBuffer c = new ReplayBuffer(10, 2);
+    assertThatThrownBy(() -> c.read(cut)).isInstanceOf(IOException.class)
+        .hasMessageContaining("cut.bin is truncated");
+    assertThatThrownBy(() -> new ReplayBuffer(10, 3).read(f)).isInstanceOf(IOException.class)
+        .hasMessageContaining("observations of size 2, expected 3");
+    Path junk = tmp.resolve("junk.bin");
+    Files.writeString(junk, "not a buffer at all, just some text");
+    assertThatThrownBy(() -> c.read(junk)).isInstanceOf(IOException.class)
+        .hasMessageContaining("is not a replay buffer file");
+    assertThat(c.size()).as("a refused file changes nothing").isZero();
   }
 }

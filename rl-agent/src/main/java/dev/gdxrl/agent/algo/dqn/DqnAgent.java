@@ -7,8 +7,10 @@ import dev.gdxrl.agent.net.HostMlp;
 import dev.gdxrl.agent.net.QNetSpec;
 import dev.gdxrl.env.Discrete;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 
@@ -26,9 +28,16 @@ import java.util.SplittableRandom;
  *       target_update_interval} env steps or gradient steps.
  * </ol>
  *
- * <p>The replay buffer is not saved with a checkpoint; a resumed run refills it.
+ * <p>A checkpoint holds the replay buffer ({@value #BUFFER_FILE}) and, on the CPU, Adam's
+ * moments ({@value #OPTIMIZER_FILE}), so {@code --resume} continues with both; the generator's
+ * state is not saved (a resumed run draws from a new seeded stream).
  */
 public final class DqnAgent implements ValueAgent {
+  /** The replay buffer's file in a checkpoint. */
+  public static final String BUFFER_FILE = "replay_buffer.bin";
+  /** The host optimiser's moments in a checkpoint (CPU runs). */
+  public static final String OPTIMIZER_FILE = "optimizer.bin";
+
   private final String algo;
   private final DqnConfig config;
   private final AgentContext context;
@@ -221,6 +230,32 @@ public final class DqnAgent implements ValueAgent {
   public void load(Path dir) throws IOException {
     nets.load(dir);
     host.copyFrom(nets.online());
+  }
+
+  @Override
+  public boolean savesReplayBuffer() {
+    return true;
+  }
+
+  @Override
+  public void saveTrainingState(Path dir) throws IOException {
+    buffer.write(dir.resolve(BUFFER_FILE));
+    nets.optimiser().writeState(dir.resolve(OPTIMIZER_FILE));
+  }
+
+  @Override
+  public String loadTrainingState(Path dir) throws IOException {
+    List<String> said = new java.util.ArrayList<>();
+    Path b = dir.resolve(BUFFER_FILE);
+    if (Files.exists(b)) {
+      buffer.read(b);
+      said.add("replay buffer of " + buffer.size() + " transitions");
+    }
+    Path o = dir.resolve(OPTIMIZER_FILE);
+    if (Files.exists(o) && nets.optimiser().readState(o)) {
+      said.add("Adam moments");
+    }
+    return String.join(", ", said);
   }
 
   /** The device-side networks (tests). */
