@@ -250,10 +250,14 @@ public final class Training {
           e);
     }
     agent.restoreGradientSteps(meta.gradientSteps());
+    if (agent.savesReplayBuffer() && !restored.contains("replay buffer")) {
+      restored = (restored.isEmpty() ? "" : restored + "; ") + (meta.replayBufferSaved()
+          ? "warning: agent.json says the replay buffer was saved but the file is missing"
+          : "no replay buffer in the checkpoint") + ": it refills from here";
+    }
     log.printf(Locale.ROOT, "resuming %s at step %d, episode %d, gradient step %d (%s)%n", dir,
-        meta.envSteps(), meta.episodes(), meta.gradientSteps(), restored.isEmpty()
-            ? (agent.savesReplayBuffer() ? "no replay buffer in the checkpoint: it refills from"
-                + " here" : "parameters") : "restored: " + restored);
+        meta.envSteps(), meta.episodes(), meta.gradientSteps(),
+        restored.isEmpty() ? "parameters" : restored);
   }
 
   private <A> TrainResult run(TrainRequest req, Env<float[], A> env, Env<float[], A> evalEnv,

@@ -24,6 +24,7 @@ public final class ReplayBuffer {
   private final int[] actions;
   private final float[] rewards;
   private final boolean[] terminated;
+  private final int[] horizons;
   private int next;
   private int size;
   private long added;
@@ -40,10 +41,24 @@ public final class ReplayBuffer {
     actions = new int[capacity];
     rewards = new float[capacity];
     terminated = new boolean[capacity];
+    horizons = new int[capacity];
   }
 
   /** Stores one transition, overwriting the oldest when full. The arrays are copied. */
   public void add(float[] o, int action, double reward, float[] nextO, boolean term) {
+    add(o, action, reward, nextO, term, 1);
+  }
+
+  /**
+   * Stores an n-step transition: {@code reward} is the discounted sum of the {@code horizon}
+   * rewards after {@code o}, and {@code nextO} the observation {@code horizon} steps later (the
+   * learner bootstraps with gamma^horizon unless {@code term}).
+   */
+  public void add(float[] o, int action, double reward, float[] nextO, boolean term,
+      int horizon) {
+    if (horizon < 1) {
+      throw new IllegalArgumentException("horizon must be >= 1, got " + horizon);
+    }
     if (o.length != obsDim || nextO.length != obsDim) {
       throw new IllegalArgumentException("observation length " + o.length + "/" + nextO.length
           + " does not match buffer obsDim " + obsDim);
@@ -53,6 +68,7 @@ public final class ReplayBuffer {
     actions[next] = action;
     rewards[next] = (float) reward;
     terminated[next] = term;
+    horizons[next] = horizon;
     next = (next + 1) % capacity;
     size = Math.min(size + 1, capacity);
     added++;
@@ -74,6 +90,7 @@ public final class ReplayBuffer {
       out.actions[b] = actions[i];
       out.rewards[b] = rewards[i];
       out.terminated[b] = terminated[i];
+      out.horizons[b] = horizons[i];
     }
   }
 
@@ -97,92 +114,143 @@ public final class ReplayBuffer {
   private static final int MAGIC = 0x47445242; // "GDRB"
   private static final int FORMAT = 1;
   private static final int HEADER_BYTES = 6 * 4 + 8;
+  private static final int CHUNK_BYTES = 1 << 20;
 
   /**
    * Writes the buffer to {@code file}: a header (magic, format, capacity, obsDim, size, next
    * slot, transitions ever added) and then slots {@code 0..size-1} as they lie (observation, next
-   * observation, action, reward, terminated), little-endian.
+   * observation, action, reward, terminated, horizon), little-endian, in chunks of about 1 MiB.
    */
   public void write(Path file) throws IOException {
     int row = rowBytes();
-    ByteBuffer buf = ByteBuffer.allocate(HEADER_BYTES + size * row).order(ByteOrder.LITTLE_ENDIAN);
-    buf.putInt(MAGIC).putInt(FORMAT).putInt(capacity).putInt(obsDim).putInt(size).putInt(next)
-        .putLong(added);
-    for (int i = 0; i < size; i++) {
-      for (int k = 0; k < obsDim; k++) {
-        buf.putFloat(obs[i * obsDim + k]);
-      }
-      for (int k = 0; k < obsDim; k++) {
-        buf.putFloat(nextObs[i * obsDim + k]);
-      }
-      buf.putInt(actions[i]).putFloat(rewards[i]).put((byte) (terminated[i] ? 1 : 0));
-    }
-    buf.flip();
+    int rowsPerChunk = Math.max(1, CHUNK_BYTES / row);
+    ByteBuffer buf = ByteBuffer.allocate(Math.max(HEADER_BYTES, rowsPerChunk * row))
+        .order(ByteOrder.LITTLE_ENDIAN);
     try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE_NEW,
         StandardOpenOption.WRITE)) {
-      while (buf.hasRemaining()) {
-        ch.write(buf);
+      buf.putInt(MAGIC).putInt(FORMAT).putInt(capacity).putInt(obsDim).putInt(size).putInt(next)
+          .putLong(added);
+      drain(buf, ch);
+      for (int i = 0; i < size; i++) {
+        for (int k = 0; k < obsDim; k++) {
+          buf.putFloat(obs[i * obsDim + k]);
+        }
+        for (int k = 0; k < obsDim; k++) {
+          buf.putFloat(nextObs[i * obsDim + k]);
+        }
+        buf.putInt(actions[i]).putFloat(rewards[i]).put((byte) (terminated[i] ? 1 : 0))
+            .putInt(horizons[i]);
+        if (buf.remaining() < row) {
+          drain(buf, ch);
+        }
+      }
+      drain(buf, ch);
+    }
+  }
+
+  private static void drain(ByteBuffer buf, FileChannel ch) throws IOException {
+    buf.flip();
+    while (buf.hasRemaining()) {
+      ch.write(buf);
+    }
+    buf.clear();
+  }
+
+  private static void fill(ByteBuffer buf, FileChannel ch, int bytes) throws IOException {
+    buf.clear().limit(bytes);
+    while (buf.hasRemaining()) {
+      if (ch.read(buf) < 0) {
+        throw new IOException("unexpected end of file");
       }
     }
+    buf.flip();
   }
 
   /**
    * Replaces this buffer's contents with those written by {@link #write}. With the same capacity
    * the slots come back as they were (the same samples for the same generator); with another
-   * capacity the transitions are added again oldest first, so the newest ones are kept.
+   * capacity the transitions are added again oldest first, so the newest ones are kept. Nothing
+   * changes if the file is refused.
    *
    * @throws IOException if the file is not such a buffer, is truncated, or has another
    *     observation size (the message says which)
    */
   public void read(Path file) throws IOException {
-    ByteBuffer buf = ByteBuffer.wrap(Files.readAllBytes(file)).order(ByteOrder.LITTLE_ENDIAN);
     String name = file.getFileName().toString();
-    if (buf.remaining() < HEADER_BYTES || buf.getInt() != MAGIC) {
-      throw new IOException(name + " is not a replay buffer file");
-    }
-    int format = buf.getInt();
-    if (format != FORMAT) {
-      throw new IOException(name + " has replay buffer format " + format + ", this build reads "
-          + FORMAT);
-    }
-    int cap = buf.getInt();
-    int dim = buf.getInt();
-    int n = buf.getInt();
-    int nxt = buf.getInt();
-    long total = buf.getLong();
-    if (dim != obsDim) {
-      throw new IOException(name + " holds observations of size " + dim + ", expected " + obsDim);
-    }
-    if (cap < 1 || n < 0 || n > cap || nxt < 0 || nxt >= cap || total < n) {
-      throw new IOException(name + " has an inconsistent header (capacity " + cap + ", size " + n
-          + ", next " + nxt + ")");
-    }
-    if ((long) buf.remaining() != (long) n * rowBytes()) {
-      throw new IOException(name + " is truncated or too long: " + buf.remaining()
-          + " bytes of transitions, expected " + (long) n * rowBytes());
-    }
-    float[] o = new float[n * obsDim];
-    float[] no = new float[n * obsDim];
-    int[] a = new int[n];
-    float[] r = new float[n];
-    boolean[] t = new boolean[n];
-    for (int i = 0; i < n; i++) {
-      for (int k = 0; k < obsDim; k++) {
-        o[i * obsDim + k] = buf.getFloat();
+    try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+      int row = rowBytes();
+      int rowsPerChunk = Math.max(1, CHUNK_BYTES / row);
+      ByteBuffer buf = ByteBuffer.allocate(Math.max(HEADER_BYTES, rowsPerChunk * row))
+          .order(ByteOrder.LITTLE_ENDIAN);
+      if (ch.size() < HEADER_BYTES) {
+        throw new IOException(name + " is not a replay buffer file");
       }
-      for (int k = 0; k < obsDim; k++) {
-        no[i * obsDim + k] = buf.getFloat();
+      fill(buf, ch, HEADER_BYTES);
+      if (buf.getInt() != MAGIC) {
+        throw new IOException(name + " is not a replay buffer file");
       }
-      a[i] = buf.getInt();
-      r[i] = buf.getFloat();
-      t[i] = buf.get() != 0;
+      int format = buf.getInt();
+      if (format != FORMAT) {
+        throw new IOException(name + " has replay buffer format " + format + ", this build reads "
+            + FORMAT);
+      }
+      int cap = buf.getInt();
+      int dim = buf.getInt();
+      int n = buf.getInt();
+      int nxt = buf.getInt();
+      long total = buf.getLong();
+      if (dim != obsDim) {
+        throw new IOException(name + " holds observations of size " + dim + ", expected "
+            + obsDim);
+      }
+      if (cap < 1 || n < 0 || n > cap || nxt < 0 || nxt >= cap || total < n
+          || (n < cap && nxt != n % cap)) {
+        throw new IOException(name + " has an inconsistent header (capacity " + cap + ", size "
+            + n + ", next " + nxt + ")");
+      }
+      long expected = (long) n * row;
+      if (ch.size() - HEADER_BYTES != expected) {
+        throw new IOException(name + " is truncated or too long: " + (ch.size() - HEADER_BYTES)
+            + " bytes of transitions, expected " + expected);
+      }
+      float[] o = new float[n * obsDim];
+      float[] no = new float[n * obsDim];
+      int[] a = new int[n];
+      float[] r = new float[n];
+      boolean[] t = new boolean[n];
+      int[] h = new int[n];
+      for (int i = 0; i < n; i += rowsPerChunk) {
+        int rows = Math.min(rowsPerChunk, n - i);
+        fill(buf, ch, rows * row);
+        for (int j = i; j < i + rows; j++) {
+          for (int k = 0; k < obsDim; k++) {
+            o[j * obsDim + k] = buf.getFloat();
+          }
+          for (int k = 0; k < obsDim; k++) {
+            no[j * obsDim + k] = buf.getFloat();
+          }
+          a[j] = buf.getInt();
+          r[j] = buf.getFloat();
+          t[j] = buf.get() != 0;
+          h[j] = buf.getInt();
+          if (h[j] < 1) {
+            throw new IOException(name + " has a transition with horizon " + h[j]);
+          }
+        }
+      }
+      restore(o, no, a, r, t, h, n, cap, nxt, total);
     }
+  }
+
+  private void restore(float[] o, float[] no, int[] a, float[] r, boolean[] t, int[] h, int n,
+      int cap, int nxt, long total) {
     if (cap == capacity) {
       System.arraycopy(o, 0, obs, 0, o.length);
       System.arraycopy(no, 0, nextObs, 0, no.length);
       System.arraycopy(a, 0, actions, 0, n);
       System.arraycopy(r, 0, rewards, 0, n);
       System.arraycopy(t, 0, terminated, 0, n);
+      System.arraycopy(h, 0, horizons, 0, n);
       size = n;
       next = nxt;
       added = total;
@@ -197,13 +265,13 @@ public final class ReplayBuffer {
       int i = (oldest + j) % n;
       System.arraycopy(o, i * obsDim, oi, 0, obsDim);
       System.arraycopy(no, i * obsDim, ni, 0, obsDim);
-      add(oi, a[i], r[i], ni, t[i]);
+      add(oi, a[i], r[i], ni, t[i], h[i]);
     }
     added = total;
   }
 
   private int rowBytes() {
-    return 2 * obsDim * 4 + 4 + 4 + 1;
+    return 2 * obsDim * 4 + 4 + 4 + 1 + 4;
   }
 
   /**
@@ -218,6 +286,8 @@ public final class ReplayBuffer {
     public final int[] actions;
     public final float[] rewards;
     public final boolean[] terminated;
+    /** Env steps between each row's observation and next observation (1 unless n-step). */
+    public final int[] horizons;
     /** Buffer slots the rows came from (for tests and diagnostics). */
     public final int[] indices;
 
@@ -232,6 +302,8 @@ public final class ReplayBuffer {
       actions = new int[size];
       rewards = new float[size];
       terminated = new boolean[size];
+      horizons = new int[size];
+      java.util.Arrays.fill(horizons, 1);
       indices = new int[size];
     }
   }

@@ -31,6 +31,8 @@ import java.util.Map;
  * <pre>
  * DIR/agent.json     format version, algo, env id, spaces, configs, counters, seed
  * DIR/*.params       network parameters in DJL's format (qtable.bin for the Q-table)
+ * DIR/replay_buffer.bin, DIR/optimizer.bin
+ *                    DQN's replay buffer and host Adam state, for --resume (see DqnAgent)
  * DIR/metrics.csv    the run's learning curve
  * DIR/curve.png      the same, plotted
  * </pre>

@@ -75,7 +75,10 @@ public abstract class AdamStep {
     return t;
   }
 
-  /** Call after the parameter's array was replaced (parameters loaded from a file). */
+  /**
+   * Call after the parameter's array was replaced (parameters loaded from a file). The host
+   * optimiser then starts its moments afresh.
+   */
   public void parametersReplaced() {}
 
   /**
@@ -180,6 +183,11 @@ public abstract class AdamStep {
       }
       weightView = p.toByteBuffer(true).order(ByteOrder.nativeOrder()).asFloatBuffer();
       weightView.get(0, w);
+      // moments belong to the parameters they were built on: new parameters start afresh
+      // (a resumed run reads its moments after this, see readState)
+      java.util.Arrays.fill(m, 0f);
+      java.util.Arrays.fill(v, 0f);
+      t = 0;
     }
 
     @Override
@@ -200,7 +208,10 @@ public abstract class AdamStep {
       }
       long steps = buf.getLong();
       int n = buf.getInt();
-      if (n != w.length || steps < 0) {
+      if (steps < 0) {
+        throw new IOException(name + " has a negative step count");
+      }
+      if (n != w.length) {
         throw new IOException(name + " holds moments of " + n + " parameters, the network has "
             + w.length);
       }

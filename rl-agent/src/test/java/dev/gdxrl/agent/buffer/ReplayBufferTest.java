@@ -131,6 +131,38 @@ class ReplayBufferTest {
   }
 
   @Test
+  void aLargerBufferTakesEverythingInOrderAndGoesOn() throws IOException {
+    ReplayBuffer b = new ReplayBuffer(10, 2);
+    fill(b, 0, 25); // full and wrapped: 15..24
+    Path f = tmp.resolve("buf.bin");
+    b.write(f);
+    ReplayBuffer big = new ReplayBuffer(12, 2);
+    big.read(f);
+    assertThat(big.size()).isEqualTo(10);
+    fill(big, 25, 28); // 12 slots: the oldest (15) is overwritten by 27
+    ReplayBuffer.Batch batch = new ReplayBuffer.Batch(200, 2);
+    big.sample(new SplittableRandom(8), batch);
+    java.util.Set<Float> seen = new java.util.TreeSet<>();
+    for (int r = 0; r < 200; r++) {
+      seen.add(batch.obs[2 * r]);
+    }
+    assertThat(seen).containsExactly(16f, 17f, 18f, 19f, 20f, 21f, 22f, 23f, 24f, 25f, 26f, 27f);
+    // a part-full buffer read into a smaller one keeps its newest
+    ReplayBuffer part = new ReplayBuffer(10, 2);
+    fill(part, 0, 6);
+    Path g = tmp.resolve("part.bin");
+    part.write(g);
+    ReplayBuffer small = new ReplayBuffer(3, 2);
+    small.read(g);
+    small.sample(new SplittableRandom(1), batch);
+    seen.clear();
+    for (int r = 0; r < 200; r++) {
+      seen.add(batch.obs[2 * r]);
+    }
+    assertThat(seen).containsExactly(3f, 4f, 5f);
+  }
+
+  @Test
   void damagedOrMismatchedFilesAreRefusedWithTheReason() throws IOException {
     ReplayBuffer b = new ReplayBuffer(10, 2);
     fill(b, 0, 6);

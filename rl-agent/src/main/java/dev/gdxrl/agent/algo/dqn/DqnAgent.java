@@ -2,6 +2,7 @@ package dev.gdxrl.agent.algo.dqn;
 
 import dev.gdxrl.agent.AgentContext;
 import dev.gdxrl.agent.ValueAgent;
+import dev.gdxrl.agent.buffer.NStepWriter;
 import dev.gdxrl.agent.buffer.ReplayBuffer;
 import dev.gdxrl.agent.net.HostMlp;
 import dev.gdxrl.agent.net.QNetSpec;
@@ -22,6 +23,7 @@ import java.util.SplittableRandom;
  *       or Boltzmann on the Q-values of a host-side copy of the online network;
  *   <li>observe: store (s, a, r, s', terminated) in the replay buffer; a truncated transition is
  *       stored with its real final observation and terminated = false, so its target bootstraps;
+ *       with {@code n_step} > 1 the stored transitions are n-step ones ({@link NStepWriter});
  *   <li>every {@code train_freq} env steps after {@code learning_starts}: {@code gradient_steps}
  *       minibatch updates (see {@link DqnNetworks#update}), then refresh the host copy;
  *   <li>target network: hard copy (tau = 1) or Polyak average every {@code
@@ -46,6 +48,7 @@ public final class DqnAgent implements ValueAgent {
   private final DqnNetworks nets;
   private final HostMlp host;
   private final ReplayBuffer buffer;
+  private final NStepWriter writer;
   private final ReplayBuffer.Batch batch;
   private final float[] q;
   private ReplayBuffer.Batch[] round = new ReplayBuffer.Batch[0];
@@ -70,6 +73,7 @@ public final class DqnAgent implements ValueAgent {
     this.host = new HostMlp(spec);
     host.copyFrom(nets.online());
     this.buffer = new ReplayBuffer(config.bufferSize(), obsDim);
+    this.writer = new NStepWriter(config.nStep(), config.gamma(), buffer);
     this.batch = new ReplayBuffer.Batch(config.batchSize(), obsDim);
     this.q = new float[actions];
   }
@@ -136,7 +140,7 @@ public final class DqnAgent implements ValueAgent {
   @Override
   public int observe(float[] obs, Integer action, double reward, float[] nextObs,
       boolean terminated, boolean truncated, long envStep) {
-    buffer.add(obs, action, reward, nextObs, terminated);
+    writer.add(obs, action, reward, nextObs, terminated, truncated);
     stepsSinceTrain++;
     int done = 0;
     if (envStep % config.trainFreq() == 0 && envStep > config.learningStarts()) {
@@ -245,16 +249,16 @@ public final class DqnAgent implements ValueAgent {
 
   @Override
   public String loadTrainingState(Path dir) throws IOException {
+    // the optimiser first: a refused file leaves the buffer as it was
+    Path o = dir.resolve(OPTIMIZER_FILE);
+    boolean moments = Files.exists(o) && nets.optimiser().readState(o);
     List<String> said = new java.util.ArrayList<>();
     Path b = dir.resolve(BUFFER_FILE);
     if (Files.exists(b)) {
       buffer.read(b);
       said.add("replay buffer of " + buffer.size() + " transitions");
     }
-    Path o = dir.resolve(OPTIMIZER_FILE);
-    if (Files.exists(o) && nets.optimiser().readState(o)) {
-      said.add("Adam moments");
-    }
+    said.add(moments ? "Adam moments" : "Adam moments restart");
     return String.join(", ", said);
   }
 

@@ -36,6 +36,9 @@ import java.util.List;
  * @param dueling dueling head: Q = V + A - mean(A) (default false)
  * @param doubleQ Double DQN target: online argmax, target evaluation (set by algo double-dqn)
  * @param annealLr anneal the learning rate linearly to 0 over the run (default false)
+ * @param nStep n-step returns: each stored transition carries the discounted sum of the next
+ *     {@code n_step} rewards and bootstraps with gamma^n from the observation n steps later
+ *     (fewer at an episode's end); 1 = one-step DQN (default 1)
  */
 public record DqnConfig(
     double learningRate,
@@ -58,7 +61,8 @@ public record DqnConfig(
     List<Integer> hidden,
     boolean dueling,
     boolean doubleQ,
-    boolean annealLr) {
+    boolean annealLr,
+    int nStep) {
 
   public static final String ENV_STEPS = "env_steps";
   public static final String GRADIENT_STEPS = "gradient_steps";
@@ -90,6 +94,7 @@ public record DqnConfig(
     fraction("exploration_initial_eps", explorationInitialEps);
     fraction("exploration_final_eps", explorationFinalEps);
     positive("temperature", temperature);
+    atLeast("n_step", nStep, 1);
     hidden = List.copyOf(hidden);
     for (int h : hidden) {
       atLeast("hidden", h, 1);
@@ -99,7 +104,7 @@ public record DqnConfig(
   /** Stable-Baselines3's defaults (buffer 100,000). */
   public static DqnConfig defaults() {
     return new DqnConfig(1e-4, 32, 100_000, 100, 0.99, 1.0, 10_000, ENV_STEPS, 4, 1, HUBER, 10,
-        EPSILON, 0.1, 1.0, 0.05, 1.0, List.of(64, 64), false, false, false);
+        EPSILON, 0.1, 1.0, 0.05, 1.0, List.of(64, 64), false, false, false, 1);
   }
 
   /**
@@ -127,9 +132,10 @@ public record DqnConfig(
   public static DqnConfig forEnv(String envId) {
     return switch (envId) {
       case "cartpole" -> new DqnConfig(2.3e-3, 64, 100_000, 1000, 0.99, 1.0, 10, ENV_STEPS, 256,
-          128, HUBER, 10, EPSILON, 0.16, 1.0, 0.04, 1.0, List.of(256, 256), false, false, true);
+          128, HUBER, 10, EPSILON, 0.16, 1.0, 0.04, 1.0, List.of(256, 256), false, false, true,
+          1);
       case "lunarlander" -> new DqnConfig(6.3e-4, 128, 50_000, 0, 0.99, 1.0, 250, ENV_STEPS, 4,
-          -1, HUBER, 10, EPSILON, 0.12, 1.0, 0.1, 1.0, List.of(256, 256), false, false, true);
+          -1, HUBER, 10, EPSILON, 0.12, 1.0, 0.1, 1.0, List.of(256, 256), false, false, true, 1);
       default -> defaults();
     };
   }
@@ -139,7 +145,7 @@ public record DqnConfig(
     return new DqnConfig(learningRate, batchSize, bufferSize, learningStarts, gamma, tau,
         targetUpdateInterval, targetUpdateUnit, trainFreq, gradientSteps, loss, maxGradNorm,
         exploration, explorationFraction, explorationInitialEps, explorationFinalEps, temperature,
-        hidden, dueling, on, annealLr);
+        hidden, dueling, on, annealLr, nStep);
   }
 
   /** Epsilon after {@code step} of {@code totalSteps} env steps (linear decay, then constant). */

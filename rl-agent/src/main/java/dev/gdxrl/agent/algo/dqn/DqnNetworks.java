@@ -53,6 +53,8 @@ final class DqnNetworks implements AutoCloseable {
   private final ByteBuffer actBuf;
   private final ByteBuffer rewBuf;
   private final ByteBuffer coefBuf;
+  /** gamma^k as float for k = 0..n_step (index 1 is exactly (float) gamma). */
+  private final float[] gammaPow;
   private final ManualMlp onlineManual;
   private final ManualMlp targetManual;
   private final NDArray[] acts;
@@ -78,6 +80,10 @@ final class DqnNetworks implements AutoCloseable {
       throw new IllegalArgumentException("the manual gradient path needs the CPU and no dueling");
     }
     this.config = config;
+    this.gammaPow = new float[config.nStep() + 1];
+    for (int k = 0; k <= config.nStep(); k++) {
+      gammaPow[k] = (float) Math.pow(config.gamma(), k);
+    }
     this.spec = spec;
     this.device = device;
     this.manager = NDManager.newBaseManager(device);
@@ -306,7 +312,16 @@ final class DqnNetworks implements AutoCloseable {
         pick = a;
       }
     }
-    return tq[pick] * (b.terminated[i] ? 0f : (float) config.gamma()) + b.rewards[i];
+    return tq[pick] * bootstrap(b, i) + b.rewards[i];
+  }
+
+  /** The factor of row i's next-state value: 0 if terminated, else gamma^horizon. */
+  private float bootstrap(ReplayBuffer.Batch b, int i) {
+    if (b.terminated[i]) {
+      return 0f;
+    }
+    int h = b.horizons[i];
+    return h < gammaPow.length ? gammaPow[h] : (float) Math.pow(config.gamma(), h);
   }
 
   /** TD targets of {@code b}, fetched to the host (for tests and diagnostics). */
@@ -411,11 +426,10 @@ final class DqnNetworks implements AutoCloseable {
     actBuf.clear();
     rewBuf.clear();
     coefBuf.clear();
-    float gamma = (float) config.gamma();
     for (int i = 0; i < batchSize; i++) {
       actBuf.putLong(i * Long.BYTES, b.actions[i]);
       rewBuf.putFloat(i * Float.BYTES, b.rewards[i]);
-      coefBuf.putFloat(i * Float.BYTES, b.terminated[i] ? 0f : gamma);
+      coefBuf.putFloat(i * Float.BYTES, bootstrap(b, i));
     }
     Shape col = new Shape(batchSize, 1);
     return new Uploaded(states.obs, states.next,

@@ -23,10 +23,26 @@ class DqnLearningTest {
 
   @Test
   void doubleDqnLearnsQStarOfAChain() {
+    learnsQStarOfAChain(1);
+  }
+
+  /**
+   * Three-step returns on the same chain. Their fixed point lies between Q* and the value of the
+   * epsilon-greedy behaviour (the rewards inside the window come from exploring actions; epsilon
+   * ends at 0.1 here), so the values are held to 0.1 of Q* instead of 0.05, and those of the
+   * rarely taken left moves (measured 0.614 against Q* 0.729 in state 2) to 0.15.
+   */
+  @Test
+  void threeStepDoubleDqnLearnsQStarOfAChain() {
+    learnsQStarOfAChain(3);
+  }
+
+  private static void learnsQStarOfAChain(int nStep) {
     int n = 5;
     double gamma = 0.9;
     DqnConfig cfg = new DqnConfig(3e-3, 32, 5000, 200, gamma, 1.0, 100, DqnConfig.ENV_STEPS, 1,
-        1, DqnConfig.MSE, 10, DqnConfig.EPSILON, 0.5, 1, 0.1, 1, List.of(32), false, true, false);
+        1, DqnConfig.MSE, 10, DqnConfig.EPSILON, 0.5, 1, 0.1, 1, List.of(32), false, true, false,
+        nStep);
     long steps = 5000;
     AgentContext ctx = new AgentContext("chain5", Box.uniform(n, 0, 1),
         new dev.gdxrl.env.Discrete(2), Device.cpu(), 12, steps);
@@ -40,10 +56,10 @@ class DqnLearningTest {
         obs[s] = 1;
         agent.actionValues(obs, q);
         assertThat(agent.actGreedy(obs)).as("greedy action in state %d", s).isEqualTo(1);
-        assertThat((double) q[1]).as("Q(%d, right)", s)
-            .isCloseTo(ChainEnv.qStar(n, s, 1, gamma), within(0.05));
-        assertThat((double) q[0]).as("Q(%d, left)", s)
-            .isCloseTo(ChainEnv.qStar(n, s, 0, gamma), within(0.1));
+        assertThat((double) q[1]).as("Q(%d, right), n=%d", s, nStep)
+            .isCloseTo(ChainEnv.qStar(n, s, 1, gamma), within(nStep == 1 ? 0.05 : 0.1));
+        assertThat((double) q[0]).as("Q(%d, left), n=%d", s, nStep)
+            .isCloseTo(ChainEnv.qStar(n, s, 0, gamma), within(nStep == 1 ? 0.1 : 0.15));
       }
     }
   }

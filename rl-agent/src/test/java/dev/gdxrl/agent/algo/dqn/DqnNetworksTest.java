@@ -30,7 +30,7 @@ class DqnNetworksTest {
 
   static DqnConfig config(boolean doubleQ, String loss) {
     return new DqnConfig(1e-2, 6, 100, 0, 0.9, 1.0, 1000, DqnConfig.ENV_STEPS, 1, 1, loss, 10,
-        DqnConfig.EPSILON, 0.1, 1, 0.05, 1, List.of(8), false, doubleQ, false);
+        DqnConfig.EPSILON, 0.1, 1, 0.05, 1, List.of(8), false, doubleQ, false, 1);
   }
 
   /** Six hand-made rows: rows 1 and 4 terminated; the others bootstrap (truncated ones too). */
@@ -73,7 +73,8 @@ class DqnNetworksTest {
       } else {
         best = Math.max(qt[0], Math.max(qt[1], qt[2]));
       }
-      y[i] = b.rewards[i] + (b.terminated[i] ? 0f : (float) gamma * best);
+      y[i] = b.rewards[i] + (b.terminated[i] ? 0f
+          : (float) Math.pow(gamma, b.horizons[i]) * best);
     }
     return y;
   }
@@ -104,11 +105,39 @@ class DqnNetworksTest {
   }
 
   @Test
+  void nStepRowsBootstrapWithGammaToTheirHorizon() {
+    for (boolean doubleQ : new boolean[] {false, true}) {
+      DqnConfig cfg = config(doubleQ, DqnConfig.HUBER);
+      try (DqnNetworks nets = new DqnNetworks(SPEC, cfg, Device.cpu(), new SplittableRandom(1))) {
+        drift(nets);
+        ReplayBuffer.Batch one = handMadeBatch();
+        ReplayBuffer.Batch b = handMadeBatch();
+        int[] horizons = {3, 2, 1, 2, 3, 5};
+        System.arraycopy(horizons, 0, b.horizons, 0, 6);
+        float[] y1 = nets.targets(one);
+        float[] y = nets.targets(b);
+        float[] expected = expectedTargets(nets, b, doubleQ, cfg.gamma());
+        for (int i = 0; i < 6; i++) {
+          assertThat(y[i]).as("row %d", i).isCloseTo(expected[i], within(1e-5f));
+          if (b.terminated[i]) {
+            assertThat(y[i]).isEqualTo(b.rewards[i]);
+          } else {
+            // r + g^h Q: the bootstrap term shrinks by g^(h-1) against the one-step target
+            float q1 = y1[i] - b.rewards[i];
+            assertThat(y[i] - b.rewards[i]).isCloseTo(
+                (float) (q1 * Math.pow(cfg.gamma(), horizons[i] - 1)), within(1e-5f));
+          }
+        }
+      }
+    }
+  }
+
+  @Test
   void truncatedTransitionIsStoredWithItsFinalObservationAndBootstraps() {
     AgentContext ctx = new AgentContext("t", Box.uniform(3, -5, 5), new Discrete(3),
         Device.cpu(), 3, 1000);
     DqnConfig cfg = new DqnConfig(1e-3, 1, 10, 1000, 0.9, 1.0, 1000, DqnConfig.ENV_STEPS, 1, 1,
-        DqnConfig.HUBER, 10, DqnConfig.EPSILON, 0.1, 1, 0.05, 1, List.of(8), false, false, false);
+        DqnConfig.HUBER, 10, DqnConfig.EPSILON, 0.1, 1, 0.05, 1, List.of(8), false, false, false, 1);
     try (DqnAgent agent = new DqnAgent("dqn", cfg, ctx)) {
       float[] finalObs = {0.5f, -0.25f, 1f};
       agent.observe(new float[] {1, 2, 3}, 2, 1.0, finalObs, false, true, 1);
