@@ -57,6 +57,15 @@ class TrainingTest {
   }
 
   @Test
+  void nStepTrainsOnceItsFirstTransitionIsStored() {
+    Map<String, String> cfg = new java.util.HashMap<>(SMALL_DQN);
+    cfg.putAll(Map.of("n_step", "5", "learning_starts", "0", "train_freq", "1"));
+    TrainResult r = training.train(request("cartpole", "dqn", 200, 1, tmp.resolve("n5"), cfg));
+    // the first 5-step transition is stored at step 5 (no CartPole episode ends before that)
+    assertThat(r.gradientSteps()).isEqualTo(200 - 4);
+  }
+
+  @Test
   void sameSeedOnCpuGivesTheSameLearningCurveAndWeights() throws IOException {
     Map<String, String> cfg = new java.util.HashMap<>(SMALL_DQN);
     cfg.put("eval_freq", "200");

@@ -143,7 +143,9 @@ public final class DqnAgent implements ValueAgent {
     writer.add(obs, action, reward, nextObs, terminated, truncated);
     stepsSinceTrain++;
     int done = 0;
-    if (envStep % config.trainFreq() == 0 && envStep > config.learningStarts()) {
+    // buffer.size() > 0: with n_step > 1 the first transition is stored only n - 1 steps in
+    if (envStep % config.trainFreq() == 0 && envStep > config.learningStarts()
+        && buffer.size() > 0) {
       // -1: as many gradient steps as env steps in this round (SB3's convention)
       int steps = config.gradientSteps() < 0 ? stepsSinceTrain : config.gradientSteps();
       if (config.annealLr()) {

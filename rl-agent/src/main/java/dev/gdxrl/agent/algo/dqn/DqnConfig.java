@@ -38,7 +38,9 @@ import java.util.List;
  * @param annealLr anneal the learning rate linearly to 0 over the run (default false)
  * @param nStep n-step returns: each stored transition carries the discounted sum of the next
  *     {@code n_step} rewards and bootstraps with gamma^n from the observation n steps later
- *     (fewer at an episode's end); 1 = one-step DQN (default 1)
+ *     (fewer at an episode's end); 1 = one-step DQN (default 1). No preset uses it yet: measured
+ *     on lunarlander, double-dqn 150,000 steps, 100-episode evals, seeds 1 / 2: 266.8 / 214.4 with
+ *     n_step 3 against 247.6 / 256.1 with 1
  */
 public record DqnConfig(
     double learningRate,

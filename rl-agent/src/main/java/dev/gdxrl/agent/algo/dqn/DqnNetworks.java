@@ -300,7 +300,8 @@ final class DqnNetworks implements AutoCloseable {
   }
 
   /**
-   * r + gamma (1 - terminated) Q_target(s', a*) for row i of {@code b}, whose next-state values
+   * r + gamma^horizon (1 - terminated) Q_target(s', a*) for row i of {@code b} (horizon 1 unless
+   * n-step), whose next-state values
    * start at {@code row} of {@code tq}; a* is the argmax of the online values {@code oq} (Double
    * DQN) or, when {@code oq} is null, of {@code tq} itself (lowest index on ties).
    */
