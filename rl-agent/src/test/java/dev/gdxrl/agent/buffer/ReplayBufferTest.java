@@ -88,6 +88,26 @@ class ReplayBufferTest {
     return batch;
   }
 
+  /** Writes a buffer of {@code capacity} holding transitions {@code from..to-1} to a file. */
+  private Path saved(int capacity, int from, int to, String name) throws IOException {
+    ReplayBuffer b = new ReplayBuffer(capacity, 2);
+    fill(b, from, to);
+    Path f = tmp.resolve(name);
+    b.write(f);
+    return f;
+  }
+
+  /** The distinct first observation coordinates (= step numbers) of 200 samples. */
+  private static java.util.Set<Float> stepsSampled(ReplayBuffer b, long seed) {
+    ReplayBuffer.Batch batch = new ReplayBuffer.Batch(200, 2);
+    b.sample(new SplittableRandom(seed), batch);
+    java.util.Set<Float> seen = new java.util.TreeSet<>();
+    for (int r = 0; r < 200; r++) {
+      seen.add(batch.obs[2 * r]);
+    }
+    return seen;
+  }
+
   @Test
   void writtenAndReadBackItSamplesTheSameTransitions() throws IOException {
     ReplayBuffer b = new ReplayBuffer(10, 2);
@@ -114,60 +134,29 @@ class ReplayBufferTest {
 
   @Test
   void aSmallerBufferKeepsTheNewestTransitions() throws IOException {
-    ReplayBuffer b = new ReplayBuffer(10, 2);
-    fill(b, 0, 25);
-    Path f = tmp.resolve("buf.bin");
-    b.write(f);
     ReplayBuffer small = new ReplayBuffer(4, 2);
-    small.read(f);
+    small.read(saved(10, 0, 25, "buf.bin"));
     assertThat(small.size()).isEqualTo(4);
-    ReplayBuffer.Batch batch = new ReplayBuffer.Batch(64, 2);
-    small.sample(new SplittableRandom(2), batch);
-    float[] firsts = new float[64];
-    for (int r = 0; r < 64; r++) {
-      firsts[r] = batch.obs[2 * r];
-    }
-    assertThat(firsts).containsOnly(21f, 22f, 23f, 24f);
+    assertThat(stepsSampled(small, 2)).containsExactly(21f, 22f, 23f, 24f);
   }
 
   @Test
   void aLargerBufferTakesEverythingInOrderAndGoesOn() throws IOException {
-    ReplayBuffer b = new ReplayBuffer(10, 2);
-    fill(b, 0, 25); // full and wrapped: 15..24
-    Path f = tmp.resolve("buf.bin");
-    b.write(f);
     ReplayBuffer big = new ReplayBuffer(12, 2);
-    big.read(f);
+    big.read(saved(10, 0, 25, "full.bin")); // full and wrapped: 15..24
     assertThat(big.size()).isEqualTo(10);
     fill(big, 25, 28); // 12 slots: the oldest (15) is overwritten by 27
-    ReplayBuffer.Batch batch = new ReplayBuffer.Batch(200, 2);
-    big.sample(new SplittableRandom(8), batch);
-    java.util.Set<Float> seen = new java.util.TreeSet<>();
-    for (int r = 0; r < 200; r++) {
-      seen.add(batch.obs[2 * r]);
-    }
-    assertThat(seen).containsExactly(16f, 17f, 18f, 19f, 20f, 21f, 22f, 23f, 24f, 25f, 26f, 27f);
+    assertThat(stepsSampled(big, 8))
+        .containsExactly(16f, 17f, 18f, 19f, 20f, 21f, 22f, 23f, 24f, 25f, 26f, 27f);
     // a part-full buffer read into a smaller one keeps its newest
-    ReplayBuffer part = new ReplayBuffer(10, 2);
-    fill(part, 0, 6);
-    Path g = tmp.resolve("part.bin");
-    part.write(g);
     ReplayBuffer small = new ReplayBuffer(3, 2);
-    small.read(g);
-    small.sample(new SplittableRandom(1), batch);
-    seen.clear();
-    for (int r = 0; r < 200; r++) {
-      seen.add(batch.obs[2 * r]);
-    }
-    assertThat(seen).containsExactly(3f, 4f, 5f);
+    small.read(saved(10, 0, 6, "part.bin"));
+    assertThat(stepsSampled(small, 1)).containsExactly(3f, 4f, 5f);
   }
 
   @Test
   void damagedOrMismatchedFilesAreRefusedWithTheReason() throws IOException {
-    ReplayBuffer b = new ReplayBuffer(10, 2);
-    fill(b, 0, 6);
-    Path f = tmp.resolve("buf.bin");
-    b.write(f);
+    Path f = saved(10, 0, 6, "buf.bin");
     byte[] whole = Files.readAllBytes(f);
     Path cut = tmp.resolve("cut.bin");
     Files.write(cut, Arrays.copyOf(whole, whole.length - 3));
