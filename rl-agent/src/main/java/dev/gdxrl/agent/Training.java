@@ -265,11 +265,9 @@ public final class Training {
       Metrics metrics, long startSteps, long startEpisodes, long t0) {
     Listeners.Saver saver = s -> save(out, agent, req, Envs.observationBox(env),
         env.actionSpace(), algoConfig, tc, device, s, metrics);
-    try (BestKeeper best = tc.keepBest() ? new BestKeeper((dir, s) -> {
-      agent.save(dir);
-      Files.writeString(dir.resolve(Checkpoints.AGENT_JSON), Checkpoints.toJson(meta(agent, req,
-          Envs.observationBox(env), env.actionSpace(), algoConfig, tc, device, s)));
-    }, log) : null) {
+    BestKeeper.SnapshotWriter snapshot = (dir, s) -> Checkpoints.writeParameters(dir, agent,
+        meta(agent, req, Envs.observationBox(env), env.actionSpace(), algoConfig, tc, device, s));
+    try (BestKeeper best = tc.keepBest() ? new BestKeeper(snapshot, log) : null) {
       List<TrainListener> listeners = new ArrayList<>();
       if (req.progress()) {
         listeners.add(Listeners.progressBar(log, req.envId() + "/" + req.algo()));

@@ -65,11 +65,6 @@ public final class NStepWriter {
     return count;
   }
 
-  /** Forgets the pending transitions (a new episode that did not follow from the last one). */
-  public void clear() {
-    count = 0;
-  }
-
   private void emitOldest(float[] nextO, boolean terminated) {
     double r = 0;
     double discount = 1;

@@ -62,9 +62,8 @@ public final class Checkpoints {
     String name = abs.getFileName().toString();
     Path tmp = Files.createTempDirectory(parent, "." + name + ".tmp-");
     try {
-      agent.save(tmp);
+      writeParameters(tmp, agent, meta);
       agent.saveTrainingState(tmp);
-      Files.writeString(tmp.resolve(AGENT_JSON), toJson(meta));
       metrics.writeCsv(tmp.resolve(METRICS_CSV));
       LearningCurve.writePng(metrics, meta.envId() + " / " + meta.algo(),
           tmp.resolve(CURVE_PNG));
@@ -84,6 +83,16 @@ public final class Checkpoints {
         deleteTree(tmp);
       }
     }
+  }
+
+  /**
+   * Writes what {@link Agent#load} reads (the parameters and {@code agent.json}) into the
+   * existing directory {@code dir}, in place: a checkpoint's core, or a parameter snapshot.
+   */
+  public static void writeParameters(Path dir, Agent<?> agent, CheckpointMeta meta)
+      throws IOException {
+    agent.save(dir);
+    Files.writeString(dir.resolve(AGENT_JSON), toJson(meta));
   }
 
   private static void move(Path from, Path to) throws IOException {

@@ -23,9 +23,11 @@ import java.nio.file.StandardOpenOption;
  * parameters never leave the device. A unit test checks that both give the same parameters.
  */
 public abstract class AdamStep {
+  /** Adam's moment decay rates (PyTorch's defaults), for every Adam in the project. */
+  public static final float BETA1 = 0.9f;
+  public static final float BETA2 = 0.999f;
+
   protected float lr;
-  protected final float beta1 = 0.9f;
-  protected final float beta2 = 0.999f;
   protected final float eps = 1e-8f;
   protected final float maxGradNorm;
   protected long t;
@@ -97,7 +99,7 @@ public abstract class AdamStep {
     return false;
   }
 
-  /** Moments below this are set to zero every {@link #FLUSH_EVERY} steps (see {@link #adamUpdate}). */
+  /** Moments below this are zeroed every {@link #FLUSH_EVERY} steps (see {@link #adamUpdate}). */
   public static final float FLUSH_BELOW = 1e-30f;
 
   public static final int FLUSH_EVERY = 16;
@@ -121,8 +123,8 @@ public abstract class AdamStep {
    */
   public static void adamUpdate(float[] w, float[] g, float[] m, float[] v, int n, float scale,
       float lr, float eps, long t) {
-    float b1 = 0.9f;
-    float b2 = 0.999f;
+    float b1 = BETA1;
+    float b2 = BETA2;
     float c1 = 1 - b1;
     float c2 = 1 - b2;
     float e = eps;
@@ -285,7 +287,7 @@ public abstract class AdamStep {
       super(lr, maxGradNorm);
       this.net = net;
       this.adam = Optimizer.adam().optLearningRateTracker((Tracker) update -> this.lr)
-          .optBeta1(beta1).optBeta2(beta2).optEpsilon(eps).build();
+          .optBeta1(BETA1).optBeta2(BETA2).optEpsilon(eps).build();
     }
 
     @Override

@@ -106,11 +106,6 @@ public final class BestKeeper implements Listeners.EvalObserver, AutoCloseable {
             : ", not evaluated");
   }
 
-  /** Env step of the best evaluation so far, -1 before the first. */
-  public long bestStep() {
-    return bestStep;
-  }
-
   @Override
   public void close() {
     deleteQuietly(dir);

@@ -1,5 +1,8 @@
 package dev.gdxrl.agent.algo.pg;
 
+import static dev.gdxrl.agent.net.AdamStep.BETA1;
+import static dev.gdxrl.agent.net.AdamStep.BETA2;
+
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Parameter;
@@ -26,9 +29,6 @@ public final class PgOptimizer {
   /** Optimiser names as config values. */
   public static final String ADAM = "adam";
   public static final String RMSPROP = "rmsprop";
-
-  private static final float BETA1 = 0.9f;
-  private static final float BETA2 = 0.999f;
 
   private final boolean adam;
   private final float eps;
