@@ -11,13 +11,13 @@ import org.junit.jupiter.params.provider.MethodSource;
 class EnvCheckerTest {
 
   static List<String> builtinIds() {
-    return EnvRegistry.builtin().ids();
+    return EnvRegistry.discovered().ids();
   }
 
   @ParameterizedTest
   @MethodSource("builtinIds")
   void everyBuiltinEnvPasses(String id) {
-    assertThat(EnvChecker.check(EnvRegistry.builtin(), id)).isEmpty();
+    assertThat(EnvChecker.check(EnvRegistry.discovered(), id)).isEmpty();
   }
 
   @Test

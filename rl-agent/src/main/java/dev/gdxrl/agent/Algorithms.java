@@ -26,7 +26,8 @@ public final class Algorithms {
   /** qtable, dqn, double-dqn, reinforce, a2c, ppo. */
   public static Algorithms builtin() {
     Map<String, Algorithm<?>> m = new LinkedHashMap<>();
-    m.put("qtable", Algorithm.discrete("qtable", QTableConfig::forEnv, QLearningAgent::new));
+    m.put("qtable", Algorithm.discrete("qtable", QTableConfig::defaults, 500_000,
+        QLearningAgent::new));
     m.put("dqn", dqn("dqn", false));
     m.put("double-dqn", dqn("double-dqn", true));
     m.put("reinforce", PgAlgorithms.reinforce());
@@ -35,9 +36,11 @@ public final class Algorithms {
     return new Algorithms(m);
   }
 
+  /** dqn and double-dqn share dqn's presets (double-dqn may add its own on top). */
   private static Algorithm<DqnConfig> dqn(String id, boolean doubleQ) {
-    return Algorithm.discrete(id, envId -> DqnConfig.forEnv(envId).withDoubleQ(doubleQ),
-        (config, context) -> new DqnAgent(id, config, context));
+    List<String> presets = doubleQ ? List.of("dqn", id) : List.of(id);
+    return Algorithm.discrete(id, DqnConfig::defaults, 100_000, presets,
+        c -> c.withDoubleQ(doubleQ), (config, context) -> new DqnAgent(id, config, context));
   }
 
   /** A copy with one more algorithm. */

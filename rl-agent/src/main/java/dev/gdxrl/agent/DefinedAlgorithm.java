@@ -3,19 +3,27 @@ package dev.gdxrl.agent;
 import dev.gdxrl.env.Box;
 import dev.gdxrl.env.Discrete;
 import dev.gdxrl.env.Space;
+import java.util.List;
 import java.util.function.BiFunction;
-import java.util.function.Function;
+import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 
 /**
  * An {@link Algorithm} assembled from its parts; see {@link Algorithm#discrete} and {@link
  * Algorithm#anyActions}.
  */
-record DefinedAlgorithm<C extends Record>(String id, boolean boxToo, Function<String, C> presets,
+record DefinedAlgorithm<C extends Record>(String id, boolean boxToo, Supplier<C> generic,
+    long genericSteps, List<String> presetNames, UnaryOperator<C> finisher,
     BiFunction<C, AgentContext, Agent<?>> factory) implements Algorithm<C> {
 
   @Override
-  public C defaults(String envId) {
-    return presets.apply(envId);
+  public C genericDefaults() {
+    return generic.get();
+  }
+
+  @Override
+  public C finish(C config) {
+    return finisher.apply(config);
   }
 
   @Override

@@ -58,7 +58,7 @@ public final class Training {
 
   /** Builtin envs and algorithms, logging to stderr. */
   public Training() {
-    this(EnvRegistry.builtin(), Algorithms.builtin(), System.err);
+    this(EnvRegistry.discovered(), Algorithms.builtin(), System.err);
   }
 
   /** @param log where the config, evaluations and progress bar go (stdout stays for RESULT) */
@@ -68,36 +68,19 @@ public final class Training {
     this.log = log;
   }
 
-  /** Default env steps of a run when none are asked for. */
-  public static long defaultSteps(String envId, String algo) {
-    boolean lander = envId.equals("lunarlander") || envId.equals("lunarlander-continuous");
-    switch (algo) {
-      case "ppo":
-        return envId.equals("cartpole") ? 100_000 : 1_000_000;
-      case "a2c":
-        return envId.equals("cartpole") ? 200_000 : lander ? 500_000 : 1_000_000;
-      case "reinforce":
-        return envId.equals("cartpole") ? 300_000 : 1_000_000;
-      default:
-        break;
-    }
-    boolean tabular = algo.equals("qtable");
-    return switch (envId) {
-      case "cartpole" -> tabular ? 500_000 : 50_000;
-      case "lunarlander", "lunarlander-continuous" -> tabular ? 1_000_000 : 150_000;
-      default -> tabular ? 500_000 : 100_000;
-    };
-  }
-
   /**
-   * Default of the training key {@code keep_best}: on for {@code dqn} and {@code double-dqn} on
-   * {@code cartpole}, off elsewhere. DQN on CartPole reaches a perfect greedy policy and then often
-   * loses part of it again (catastrophic forgetting once the replay buffer holds mostly balanced
-   * states); measured with the cartpole preset, 50,000 steps: 16 of 16 seeds scored 500 in some
-   * periodic evaluation, while 5 of the 16 ended below 475 (145.9 to 440.7) without it.
+   * Env steps of a run when none are asked for: the env's preset's {@code steps}, or the
+   * algorithm's generic default (1,000,000 for the actor-critics, 500,000 for qtable, 100,000
+   * for the DQN family).
    */
-  public static boolean defaultKeepBest(String envId, String algo) {
-    return envId.equals("cartpole") && (algo.equals("dqn") || algo.equals("double-dqn"));
+  public long defaultSteps(String envId, String algo) {
+    Algorithm<?> a = algos.get(algo);
+    Object steps = a.presetTrainKeys(envId).get("steps");
+    if (steps == null) {
+      return a.genericSteps();
+    }
+    return ConfigBinder.bind(TrainConfig.of(1), Map.of("steps", steps),
+        a.id() + " preset for env '" + envId + "'").steps();
   }
 
   /** {@code auto} (GPU when DJL sees one), {@code cpu} or {@code gpu}. */
@@ -162,8 +145,10 @@ public final class Training {
         : trainMap.containsKey("steps") ? ConfigBinder.bind(TrainConfig.of(1),
             Map.of("steps", trainMap.get("steps")), "training config").steps()
         : defaultSteps(req.envId(), req.algo());
-    TrainConfig defaults =
-        TrainConfig.of(steps).withKeepBest(defaultKeepBest(req.envId(), req.algo()));
+    Map<String, Object> presetTrain = new LinkedHashMap<>(algo.presetTrainKeys(req.envId()));
+    presetTrain.remove("steps");
+    TrainConfig defaults = ConfigBinder.bind(TrainConfig.of(steps), presetTrain,
+        req.algo() + " preset for env '" + req.envId() + "'");
     TrainConfig base = resumed == null ? defaults
         : ConfigBinder.bind(defaults, resumed.train(), "checkpoint train config");
     TrainConfig trainConfig = ConfigBinder.bind(base.withSteps(steps), trainMap,
@@ -182,7 +167,8 @@ public final class Training {
     try (Env<float[], ?> env = registry.make(req.envId());
         Env<float[], ?> evalEnv = registry.make(req.envId())) {
       Algorithms.checkFits(algo, req.envId(), env.actionSpace());
-      logConfig(req, algoConfig, trainConfig, device, out, startSteps);
+      logConfig(req, algo.preset(req.envId()).source(), algoConfig, trainConfig, device, out,
+          startSteps);
       AgentContext ctx = new AgentContext(req.envId(), Envs.observationBox(env),
           env.actionSpace(), device, Seeds.agent(req.seed(), startSteps), steps);
       try (Agent<?> agent = algo.createUnchecked(algoConfig, ctx)) {
@@ -359,8 +345,8 @@ public final class Training {
     return Evaluator.run(env, agent::actGreedy, episodes, seed, FINAL_EVAL_STREAM);
   }
 
-  private void logConfig(TrainRequest req, Record algoConfig, TrainConfig tc, Device device,
-      Path out, long startSteps) {
+  private void logConfig(TrainRequest req, String preset, Record algoConfig, TrainConfig tc,
+      Device device, Path out, long startSteps) {
     StringBuilder sb = new StringBuilder();
     sb.append("train env=").append(req.envId()).append(" algo=").append(req.algo())
         .append(" seed=").append(req.seed()).append(" device=").append(device)
@@ -369,6 +355,8 @@ public final class Training {
       sb.append(" resume=").append(req.resumeDir()).append(" from_step=").append(startSteps);
     }
     sb.append('\n');
+    sb.append("  # preset: ").append(preset.equals("no preset")
+        ? "none for this env and algo: generic defaults" : preset).append('\n');
     for (Map.Entry<String, Object> e : ConfigBinder.toMap(tc).entrySet()) {
       sb.append("  ").append(e.getKey()).append(": ").append(e.getValue()).append('\n');
     }

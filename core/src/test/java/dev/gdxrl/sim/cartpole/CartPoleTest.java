@@ -49,7 +49,7 @@ class CartPoleTest {
 
   @Test
   void randomPolicyMeanReturnMatchesTheClassicBenchmark() {
-    EnvRegistry reg = EnvRegistry.builtin();
+    EnvRegistry reg = EnvRegistry.discovered();
     try (Env<float[], Integer> env = Envs.asDiscrete(reg.make("cartpole"))) {
       SplittableRandom rng = new SplittableRandom(42);
       int episodes = 2000;
@@ -69,7 +69,7 @@ class CartPoleTest {
 
   @Test
   void heuristicBalancesToTheTimeLimit() {
-    EnvRegistry reg = EnvRegistry.builtin();
+    EnvRegistry reg = EnvRegistry.discovered();
     try (Env<float[], Integer> env = Envs.asDiscrete(reg.make("cartpole"))) {
       CartPoleHeuristic pilot = new CartPoleHeuristic();
       double total = 0;

@@ -16,7 +16,7 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 class LunarLanderTest {
-  private final EnvRegistry registry = EnvRegistry.builtin();
+  private final EnvRegistry registry = EnvRegistry.discovered();
 
   @Test
   void registryHasBothLanders() {

@@ -1,10 +1,23 @@
 package dev.gdxrl.desktop.cli;
 
+import dev.gdxrl.env.EnvDiscoveryException;
 import dev.gdxrl.env.EnvRegistry;
+import java.io.File;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.net.MalformedURLException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Stream;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
@@ -18,6 +31,11 @@ import picocli.CommandLine.Spec;
  * input (unknown env, malformed or out-of-range value, no display for a windowed command). Bad input
  * prints exactly one line to stderr and touches nothing on disk. {@code RESULT} lines go to stdout,
  * progress to stderr.
+ *
+ * <p>Envs: every {@link dev.gdxrl.env.EnvProvider} on the classpath, the shipped games included;
+ * {@code --classpath} (or {@code GDX_RL_CLASSPATH}) adds a game's jars or class directories. The
+ * context class loader is set to include them, so their presets, views and controller providers
+ * are found the same way.
  */
 @Command(
     name = "gdx-rl",
@@ -40,37 +58,76 @@ public final class Main implements Runnable {
   /** Exit status for bad input; picocli's {@code USAGE} code is the same. */
   public static final int EXIT_USAGE = 2;
 
-  private final EnvRegistry registry;
+  /** The environment variable that adds entries to {@code --classpath}. */
+  public static final String CLASSPATH_VARIABLE = "GDX_RL_CLASSPATH";
+
+  private final Function<ClassLoader, EnvRegistry> registries;
   private final Map<String, String> environment;
+  private EnvRegistry registry;
 
   @Spec CommandSpec spec;
 
+  @Option(names = "--classpath", paramLabel = "PATH", scope = CommandLine.ScopeType.INHERIT,
+      description = "Jars and class directories of your own game, separated by ':' (';' on "
+          + "Windows; an entry DIR/* means every jar in DIR); their env "
+          + "providers, presets and views are used like the shipped ones. Also read from "
+          + CLASSPATH_VARIABLE + ".")
+  String classpath;
+
   /**
-   * @param registry the envs the commands may name
+   * @param registries the envs the commands may name, made from the class loader that sees the
+   *     game's classes ({@code --classpath} included); {@link EnvRegistry#discovered(ClassLoader)}
+   *     in the real command
    * @param environment the process environment (tests pass their own, e.g. one without DISPLAY)
    */
-  public Main(EnvRegistry registry, Map<String, String> environment) {
-    this.registry = registry;
+  public Main(Function<ClassLoader, EnvRegistry> registries, Map<String, String> environment) {
+    this.registries = registries;
     this.environment = Map.copyOf(environment);
   }
 
   public static void main(String[] args) {
     PrintWriter out = new PrintWriter(System.out, true);
     PrintWriter err = new PrintWriter(System.err, true);
-    int status = execute(args, out, err, EnvRegistry.builtin(), System.getenv());
+    int status = execute(args, out, err, System.getenv());
     out.flush();
     err.flush();
     System.exit(status);
   }
 
-  /** Runs one command line and returns its exit status; never calls {@code System.exit}. */
+  /**
+   * Runs one command line over the discovered envs and returns its exit status; never calls
+   * {@code System.exit}. This is also how a game's own {@code main} (or {@code mvn exec:java})
+   * runs the command line over its envs.
+   */
+  public static int execute(String[] args, PrintWriter out, PrintWriter err,
+      Map<String, String> environment) {
+    return execute(args, out, err, EnvRegistry::discovered, environment);
+  }
+
+  /** Runs one command line over a fixed registry (tests); {@code --classpath} still applies. */
+  public static int execute(String[] args, PrintWriter out, PrintWriter err,
+      EnvRegistry registry, Map<String, String> environment) {
+    return execute(args, out, err, loader -> registry, environment);
+  }
+
+  /** Runs one command line; the registry is made once, from the game's class loader. */
   public static int execute(
       String[] args,
       PrintWriter out,
       PrintWriter err,
-      EnvRegistry registry,
+      Function<ClassLoader, EnvRegistry> registries,
       Map<String, String> environment) {
-    CommandLine cmd = new CommandLine(new Main(registry, environment));
+    ClassLoader before = Thread.currentThread().getContextClassLoader();
+    try {
+      return run(args, out, err, registries, environment);
+    } finally {
+      Thread.currentThread().setContextClassLoader(before);
+    }
+  }
+
+  private static int run(String[] args, PrintWriter out, PrintWriter err,
+      Function<ClassLoader, EnvRegistry> registries, Map<String, String> environment) {
+    CommandLine cmd = new CommandLine(new Main(registries, environment));
     cmd.setOut(out);
     cmd.setErr(err);
     cmd.setParameterExceptionHandler(Main::oneLineUsageError);
@@ -102,8 +159,75 @@ public final class Main implements Runnable {
     throw new ParameterException(spec.commandLine(), "missing command: train, eval, play, watch, replay, bench or check-env");
   }
 
+  /**
+   * The envs, discovered on first use through a class loader that adds {@code --classpath} and
+   * {@code GDX_RL_CLASSPATH}, which also becomes the thread's context class loader (so presets,
+   * views and controller providers of the game are found). Bad entries and failing providers are
+   * usage errors (one line, status 2).
+   */
   EnvRegistry registry() {
+    if (registry == null) {
+      ClassLoader loader = gameLoader();
+      Thread.currentThread().setContextClassLoader(loader);
+      try {
+        registry = registries.apply(loader);
+      } catch (EnvDiscoveryException e) {
+        throw usage(spec, e.getMessage());
+      }
+    }
     return registry;
+  }
+
+  private ClassLoader gameLoader() {
+    List<URL> urls = new ArrayList<>();
+    addEntries(urls, environment.get(CLASSPATH_VARIABLE), CLASSPATH_VARIABLE);
+    addEntries(urls, classpath, "--classpath");
+    ClassLoader parent = Thread.currentThread().getContextClassLoader();
+    if (parent == null) {
+      parent = Main.class.getClassLoader();
+    }
+    return urls.isEmpty() ? parent : new URLClassLoader(urls.toArray(URL[]::new), parent);
+  }
+
+  private void addEntries(List<URL> urls, String path, String source) {
+    if (path == null || path.isBlank()) {
+      return;
+    }
+    for (String entry : path.split(File.pathSeparator, -1)) {
+      if (entry.isBlank()) {
+        throw usage(spec, source + " has an empty entry in '" + path + "'; separate jars and"
+            + " class directories with '" + File.pathSeparator + "'");
+      }
+      try {
+        if (entry.endsWith(File.separator + "*") || entry.equals("*")) {
+          Path dir = Path.of(entry.substring(0, entry.length() - 1));
+          if (!Files.isDirectory(dir)) {
+            throw usage(spec, source + " entry '" + entry + "': " + dir
+                + " is not a directory");
+          }
+          try (Stream<Path> jars = Files.list(dir)) {
+            for (Path jar : jars.filter(p -> p.toString().endsWith(".jar")).sorted().toList()) {
+              urls.add(jar.toUri().toURL());
+            }
+          }
+          continue;
+        }
+        Path p = Path.of(entry);
+        if (!Files.exists(p)) {
+          throw usage(spec, source + " entry '" + entry + "' does not exist; give existing jar"
+              + " files or class directories");
+        }
+        if (!Files.isDirectory(p) && !entry.endsWith(".jar") && !entry.endsWith(".zip")) {
+          throw usage(spec, source + " entry '" + entry + "' is neither a directory nor a .jar");
+        }
+        urls.add(p.toUri().toURL());
+      } catch (MalformedURLException | java.nio.file.InvalidPathException e) {
+        throw usage(spec, source + " entry '" + entry + "' is not a valid path: "
+            + e.getMessage());
+      } catch (IOException e) {
+        throw usage(spec, source + " entry '" + entry + "' cannot be read: " + e.getMessage());
+      }
+    }
   }
 
   Map<String, String> environment() {

@@ -47,7 +47,7 @@ final class CliRunner {
     StringWriter err = new StringWriter();
     int status;
     try (PrintWriter o = new PrintWriter(out, true); PrintWriter e = new PrintWriter(err, true)) {
-      status = Main.execute(args, o, e, EnvRegistry.builtin(), environment);
+      status = Main.execute(args, o, e, EnvRegistry.discovered(), environment);
     }
     return new Run(status, out.toString(), err.toString());
   }

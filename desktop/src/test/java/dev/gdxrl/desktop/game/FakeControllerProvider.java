@@ -50,7 +50,7 @@ public final class FakeControllerProvider implements ControllerProvider {
       throw new IllegalArgumentException("fake controller for '" + id + "', not '"
           + env.spec().id() + "'");
     }
-    Policy<float[], A> heuristic = (Policy<float[], A>) EnvRegistry.builtin().heuristic(id);
+    Policy<float[], A> heuristic = (Policy<float[], A>) EnvRegistry.discovered().heuristic(id);
     return new Controller<>() {
       private Insight last;
 

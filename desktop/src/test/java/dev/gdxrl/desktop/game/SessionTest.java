@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 
 /** The game's session logic without a window: keyboard actions, drivers, restarts. */
 class SessionTest {
-  private final EnvRegistry registry = EnvRegistry.builtin();
+  private final EnvRegistry registry = EnvRegistry.discovered();
 
   private Session<Integer> cartpole(KeyInput keys, Driver driver, long seed) {
     Env<float[], Integer> env = Envs.asDiscrete(registry.make("cartpole"));

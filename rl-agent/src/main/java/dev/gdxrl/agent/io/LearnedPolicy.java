@@ -30,7 +30,7 @@ public final class LearnedPolicy<A> implements Policy<float[], A>, AutoCloseable
 
   /** Loads a checkpoint of any builtin env and algorithm, on the CPU. */
   public static LearnedPolicy<?> load(Path dir) {
-    return load(dir, EnvRegistry.builtin(), Algorithms.builtin());
+    return load(dir, EnvRegistry.discovered(), Algorithms.builtin());
   }
 
   /** Loads a checkpoint whose env is in {@code registry}. */

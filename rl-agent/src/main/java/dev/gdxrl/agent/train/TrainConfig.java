@@ -20,8 +20,8 @@ import static dev.gdxrl.agent.config.Check.atLeast;
  * @param keepBest the checkpoint at the end of the run holds the parameters that scored best in
  *     the periodic evaluations (the latest of equals) instead of the last ones, as
  *     Stable-Baselines3's {@code EvalCallback} keeps a best model; step counters stay the run's.
- *     Default false, except {@code dqn} and {@code double-dqn} on {@code cartpole} (see {@code
- *     Training.defaultKeepBest})
+ *     Default false; an env's preset may switch it on (the shipped {@code dqn} preset does for
+ *     {@code cartpole})
  */
 public record TrainConfig(long steps, long evalFreq, int evalEpisodes, int finalEvalEpisodes,
     long checkpointFreq, int returnWindow, double stopAtReturn, boolean keepBest) {

@@ -31,7 +31,7 @@ class LearnedControllerProviderTest {
   @BeforeAll
   static void trainTinyCheckpoint() {
     dqn = dir.resolve("cartpole-dqn");
-    Training t = new Training(EnvRegistry.builtin(), Algorithms.builtin(),
+    Training t = new Training(EnvRegistry.discovered(), Algorithms.builtin(),
         new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
     t.train(new TrainRequest("cartpole", "dqn", 600L, 3, "cpu", null,
         java.util.Map.of("learning_starts", "100", "eval_freq", "0", "final_eval_episodes", "0"),
@@ -50,7 +50,7 @@ class LearnedControllerProviderTest {
   void opensACheckpointAsAControllerThatActsLikeTheLearnedPolicy() {
     LearnedControllerProvider p = provider();
     assertThat(p.envId(dqn)).isEqualTo("cartpole");
-    try (Env<float[], Integer> env = Envs.asDiscrete(EnvRegistry.builtin().make("cartpole"));
+    try (Env<float[], Integer> env = Envs.asDiscrete(EnvRegistry.discovered().make("cartpole"));
         LearnedPolicy<?> reference = LearnedPolicy.load(dqn)) {
       Controller<Integer> c = p.open(dqn, env);
       assertThat(c.name()).isEqualTo("agent");
@@ -116,7 +116,7 @@ class LearnedControllerProviderTest {
         "\"normalization\" : {\"mean\": [0.5, 0.1, -0.05, 0.2], \"var\": [4.0, 0.25, 0.01, 1.0],"
             + " \"count\": 1000.0, \"clip\": 1.5}"));
     assertThat(Files.readString(json)).contains("\"clip\": 1.5");
-    try (Env<float[], Integer> env = Envs.asDiscrete(EnvRegistry.builtin().make("cartpole"));
+    try (Env<float[], Integer> env = Envs.asDiscrete(EnvRegistry.discovered().make("cartpole"));
         LearnedPolicy<?> reference = LearnedPolicy.load(dqn)) {
       Controller<Integer> c = provider().open(norm, env);
       float[] obs = env.reset(1);
@@ -143,7 +143,7 @@ class LearnedControllerProviderTest {
   @Test
   void refusesOtherEnvsAndNonCheckpoints() throws Exception {
     LearnedControllerProvider p = provider();
-    try (Env<float[], Integer> lander = Envs.asDiscrete(EnvRegistry.builtin().make("lunarlander"))) {
+    try (Env<float[], Integer> lander = Envs.asDiscrete(EnvRegistry.discovered().make("lunarlander"))) {
       assertThatThrownBy(() -> p.open(dqn, lander))
           .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'cartpole'");
     }

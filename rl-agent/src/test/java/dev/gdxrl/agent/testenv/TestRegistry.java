@@ -7,7 +7,7 @@ public final class TestRegistry {
   private TestRegistry() {}
 
   public static EnvRegistry create() {
-    EnvRegistry r = EnvRegistry.builtin();
+    EnvRegistry r = EnvRegistry.discovered();
     r.register(new EnvRegistry.Entry(new ChainEnv(5, "chain5").spec(),
         () -> new ChainEnv(5, "chain5"), null, "5-state chain"));
     r.register(new EnvRegistry.Entry(new ChainEnv(6, "chain6").spec(),

@@ -10,7 +10,7 @@ import java.util.List;
 /**
  * DQN / Double DQN hyperparameters. YAML keys are the snake_case names of the fields
  * ({@code learning_rate}, {@code batch_size}, ...). Defaults are Stable-Baselines3's, except the
- * replay buffer (100,000 instead of 1,000,000); {@link #forEnv} gives tuned presets.
+ * replay buffer (100,000 instead of 1,000,000); the presets per env are data (core's {@code gdx-rl/presets/*.yaml}, see {@code Presets}).
  *
  * @param learningRate Adam step size (default 1e-4)
  * @param batchSize transitions per gradient step (default 32)
@@ -107,39 +107,6 @@ public record DqnConfig(
   public static DqnConfig defaults() {
     return new DqnConfig(1e-4, 32, 100_000, 100, 0.99, 1.0, 10_000, ENV_STEPS, 4, 1, HUBER, 10,
         EPSILON, 0.1, 1.0, 0.05, 1.0, List.of(64, 64), false, false, false, 1);
-  }
-
-  /**
-   * Tuned defaults for a registered env id, or {@link #defaults()} for other envs.
-   *
-   * <ul>
-   *   <li>cartpole: the RL-Zoo's CartPole-v1 settings (lr 2.3e-3, batch 64, buffer 100k,
-   *       learning starts 1000, target update every 10 env steps, train every 256 steps with 128
-   *       gradient steps, epsilon to 0.04 over 16 %, MLP 256-256), plus the learning rate annealed
-   *       linearly to 0; the training loop keeps the best evaluated parameters for this env
-   *       ({@code keep_best}). Measured, 50,000 steps, 20-episode greedy evals, on an Intel Xeon
-   *       VM (another CPU rounds libtorch's matrix products differently, so seeds do not
-   *       transfer between machines): the last parameters scored at least 475 for 11 of seeds
-   *       1-16 with this rate and 8 of seeds 1-11 with 1e-3 annealed (the earlier preset, which
-   *       gave 500 for seeds 1-6 on an AMD EPYC VM); with 2.3e-3 every seed had a periodic
-   *       evaluation of 500, with 1e-3 seed 3 never passed 316.
-   *   <li>lunarlander: the RL-Zoo's LunarLander settings (lr 6.3e-4, batch 128, buffer 50k, target
-   *       update every 250 env steps, train every 4 steps with 4 gradient steps, epsilon to 0.1
-   *       over 12 %, MLP 256-256), plus the learning rate annealed linearly to 0 over the run.
-   *       Measured, {@code double-dqn}, 150,000 steps, then a 100-episode greedy eval from seed 0:
-   *       with the constant rate seeds 1 / 2 ended at 160.6 / 197.3 (the policy still swings
-   *       between evaluations at the end); annealed, 254.9 / 238.9.
-   * </ul>
-   */
-  public static DqnConfig forEnv(String envId) {
-    return switch (envId) {
-      case "cartpole" -> new DqnConfig(2.3e-3, 64, 100_000, 1000, 0.99, 1.0, 10, ENV_STEPS, 256,
-          128, HUBER, 10, EPSILON, 0.16, 1.0, 0.04, 1.0, List.of(256, 256), false, false, true,
-          1);
-      case "lunarlander" -> new DqnConfig(6.3e-4, 128, 50_000, 0, 0.99, 1.0, 250, ENV_STEPS, 4,
-          -1, HUBER, 10, EPSILON, 0.12, 1.0, 0.1, 1.0, List.of(256, 256), false, false, true, 1);
-      default -> defaults();
-    };
   }
 
   /** This config with the Double DQN target switched on or off. */

@@ -10,14 +10,15 @@ public final class PgAlgorithms {
   private PgAlgorithms() {}
 
   public static Algorithm<Ppo.PpoConfig> ppo() {
-    return Algorithm.anyActions("ppo", Ppo.PpoConfig::forEnv, Ppo::new);
+    return Algorithm.anyActions("ppo", Ppo.PpoConfig::defaults, 1_000_000, Ppo::new);
   }
 
   public static Algorithm<A2c.A2cConfig> a2c() {
-    return Algorithm.anyActions("a2c", A2c.A2cConfig::forEnv, A2c::new);
+    return Algorithm.anyActions("a2c", A2c.A2cConfig::defaults, 1_000_000, A2c::new);
   }
 
   public static Algorithm<Reinforce.ReinforceConfig> reinforce() {
-    return Algorithm.anyActions("reinforce", Reinforce.ReinforceConfig::forEnv, Reinforce::new);
+    return Algorithm.anyActions("reinforce", Reinforce.ReinforceConfig::defaults,
+        1_000_000, Reinforce::new);
   }
 }

@@ -20,7 +20,7 @@ public final class Ppo extends OnPolicyLearner<Ppo.PpoConfig> {
 
   /**
    * PPO hyperparameters; YAML keys are the snake_case field names. Defaults are
-   * Stable-Baselines3's (with 8 envs); {@link #forEnv} gives the RL-Zoo presets for our envs.
+   * Stable-Baselines3's (with 8 envs); the presets per env are data (core's {@code gdx-rl/presets/ppo.yaml}, see {@code Presets}).
    *
    * @param nEnvs envs stepped together (default 8)
    * @param nSteps vector steps per rollout (default 2048)
@@ -79,29 +79,6 @@ public final class Ppo extends OnPolicyLearner<Ppo.PpoConfig> {
           0.0, true, 1);
     }
 
-    /**
-     * Tuned presets (RL-Zoo hyperparameters):
-     *
-     * <ul>
-     *   <li>cartpole: 8 envs x 32 steps, minibatch 256, 20 epochs, lr 1e-3 and clip 0.2 both
-     *       annealed, gamma 0.98, lambda 0.8, no entropy bonus, no observation normalisation
-     *       (as the RL-Zoo; with it, one seed of three stalled near 410 at 100,000 steps).
-     *   <li>lunarlander, lunarlander-continuous: 16 envs x 1024 steps, minibatch 64, 4 epochs,
-     *       gamma 0.999, lambda 0.98, entropy 0.01, MLP 64-64 tanh.
-     * </ul>
-     */
-    public static PpoConfig forEnv(String envId) {
-      PpoConfig d = defaults();
-      return switch (envId) {
-        case "cartpole" -> new PpoConfig(8, 32, 256, 20, 1e-3, true, 0.98, 0.8, 0.2, true, 0,
-            true, 0.0, 0.5, 0.5, 0, PgOptimizer.ADAM, d.hidden(), d.activation(), false, 0.0,
-            false, 1);
-        case "lunarlander", "lunarlander-continuous" -> new PpoConfig(16, 1024, 64, 4, 3e-4,
-            false, 0.999, 0.98, 0.2, false, 0, true, 0.01, 0.5, 0.5, 0, PgOptimizer.ADAM,
-            d.hidden(), d.activation(), false, 0.0, true, 1);
-        default -> d;
-      };
-    }
   }
 
   private final int[] indices;

@@ -55,10 +55,6 @@ public final class Reinforce extends OnPolicyLearner<Reinforce.ReinforceConfig> 
           List.of(64, 64), ActorCriticSpec.TANH, false, 0.0, true, 1);
     }
 
-    /** Per-env presets (currently the defaults everywhere). */
-    public static ReinforceConfig forEnv(String envId) {
-      return defaults();
-    }
   }
 
   public Reinforce(ReinforceConfig config, AgentContext ctx) {

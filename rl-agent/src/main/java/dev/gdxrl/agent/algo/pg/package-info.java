@@ -14,7 +14,7 @@
  * flat parameter vector, and a fused optimiser step.
  *
  * <p>Config: each algorithm's record (at the top of its file) lists its keys with defaults; YAML
- * keys are the snake_case field names, next to the training loop's keys. {@code forEnv} gives the
+ * keys are the snake_case field names, next to the training loop's keys. core's {@code gdx-rl/presets/*.yaml} give the
  * presets for the shipped games (RL-Zoo hyperparameters where they exist).
  *
  * <p>Checkpoint: {@code actor_critic.params} (DJL block format: the flat parameter vector, whose

@@ -69,18 +69,6 @@ public record QTableConfig(
         List.of(), List.of());
   }
 
-  /**
-   * Presets. cartpole: ignore the cart (1 bin each for x and x'), 6 bins for the pole angle in
-   * +-12 degrees and 12 for its angular velocity in +-2 rad/s.
-   */
-  public static QTableConfig forEnv(String envId) {
-    if (envId.equals("cartpole")) {
-      return new QTableConfig(0.5, 0.05, VISITS, 0.6, 0.99, 0.3, 1.0, 0.0, 0.0,
-          List.of(1, 1, 6, 12), List.of(-2.4, -3.0, -0.21, -2.0), List.of(2.4, 3.0, 0.21, 2.0));
-    }
-    return defaults();
-  }
-
   /** Epsilon after {@code step} of {@code total} steps. */
   public double epsilon(long step, long total) {
     double span = explorationFraction * total;

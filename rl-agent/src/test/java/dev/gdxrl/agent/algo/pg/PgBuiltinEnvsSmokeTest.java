@@ -32,7 +32,7 @@ class PgBuiltinEnvsSmokeTest {
             "final_eval_episodes", "1")
         : Map.of("n_steps", "5", "eval_freq", "0", "final_eval_episodes", "1");
     Path out = tmp.resolve(algo + "-" + env);
-    Training t = new Training(EnvRegistry.builtin(), Algorithms.builtin(),
+    Training t = new Training(EnvRegistry.discovered(), Algorithms.builtin(),
         new PrintStream(new ByteArrayOutputStream()));
     TrainResult r = t.train(new TrainRequest(env, algo, 320L, 1, "cpu", null, small, out, null,
         false));

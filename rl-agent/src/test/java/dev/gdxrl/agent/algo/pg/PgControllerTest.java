@@ -27,11 +27,11 @@ class PgControllerTest {
   @Test
   void controllerActsLikeTheLearnedPolicyOnRawObservations() {
     Path out = tmp.resolve("cp-ppo");
-    new Training(EnvRegistry.builtin(), Algorithms.builtin(),
+    new Training(EnvRegistry.discovered(), Algorithms.builtin(),
         new PrintStream(new ByteArrayOutputStream())).train(new TrainRequest("cartpole", "ppo",
         2048L, 1, "cpu", null, Map.of("normalize_observations", "true", "eval_freq", "0",
         "final_eval_episodes", "0"), out, null, false));
-    try (Env<float[], Integer> env = Envs.asDiscrete(EnvRegistry.builtin().make("cartpole"));
+    try (Env<float[], Integer> env = Envs.asDiscrete(EnvRegistry.discovered().make("cartpole"));
         LearnedPolicy<?> reference = LearnedPolicy.load(out)) {
       Controller<Integer> c = new LearnedControllerProvider().open(out, env);
       float[] obs = env.reset(3);
