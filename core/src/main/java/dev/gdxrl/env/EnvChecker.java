@@ -16,8 +16,9 @@ import java.util.function.Supplier;
  * returned observations never reused by the env afterwards, and close() idempotent.
  *
  * <p>Each failure is one line, {@code "check name: reason"}. An env that needs a native library
- * that is not loaded fails with one line saying so (instead of an {@link UnsatisfiedLinkError}),
- * and the remaining checks are skipped. Box2D's natives are loaded before any env is built.
+ * that is not loaded (an {@link UnsatisfiedLinkError}) or whose classes cannot be linked (another
+ * {@link LinkageError}) fails with one line saying so instead of the error, and the remaining
+ * checks are skipped. Box2D's natives are loaded before any env is built.
  */
 public final class EnvChecker {
   /** Steps per checked rollout. */
@@ -96,6 +97,11 @@ public final class EnvChecker {
       failures.add(name + ": unexpected " + oneLine(e.toString()));
     } catch (UnsatisfiedLinkError e) {
       failures.add(name + ": " + missingNatives(e) + " (other checks skipped)");
+      return false;
+    } catch (LinkageError e) {
+      String cause = e.getCause() == null ? "" : " caused by " + e.getCause();
+      failures.add(name + ": the env's classes cannot be used: " + oneLine(e + cause)
+          + " (other checks skipped)");
       return false;
     }
     return true;

@@ -123,6 +123,11 @@ class EnvCheckerTest {
     });
     assertThat(other).containsExactly("spaces: a native library is not loaded "
         + "(UnsatisfiedLinkError: no mygame in java.library.path) (other checks skipped)");
+    List<String> unlinked = EnvChecker.check(() -> {
+      throw new NoClassDefFoundError("com/example/MyGameSim");
+    });
+    assertThat(unlinked).containsExactly("spaces: the env's classes cannot be used: "
+        + "java.lang.NoClassDefFoundError: com/example/MyGameSim (other checks skipped)");
   }
 
   @Test
