@@ -307,15 +307,15 @@ public final class EnvChecker {
   }
 
   private static <A> void checkTruncation(Subject subject) {
-    int own = -1;
     int truncatedEpisodes = 0;
     int shortLimit = SHORT_LIMIT;
     if (subject.id() == null) {
+      // an instance keeps its own time limit inside the short one: use the shorter of the two
       try (Env<float[], ?> env = subject.make().get()) {
-        own = env.spec().maxEpisodeSteps();
-      }
-      if (own > 0) {
-        shortLimit = Math.min(SHORT_LIMIT, own);
+        int own = env.spec().maxEpisodeSteps();
+        if (own > 0) {
+          shortLimit = Math.min(SHORT_LIMIT, own);
+        }
       }
     }
     try (Env<float[], ?> raw = subject.withLimit().apply(shortLimit)) {
