@@ -12,9 +12,11 @@ import java.util.function.Supplier;
 
 /**
  * Env ids to factories. {@link #make(String)} builds the raw game and adds the default wrappers
- * (the spec's {@link TimeLimit}, then {@link RecordEpisodeStatistics}). An instance, not a static
- * table. {@link #discovered()} fills one from every {@link EnvProvider} on the classpath (the
- * shipped games included); tests and games may also build their own with {@link #register}.
+ * (the spec's {@link TimeLimit}, then {@link RecordEpisodeStatistics}). Every {@code make*} loads
+ * Box2D's natives first ({@code dev.gdxrl.sim.Box2DNatives}), so a factory may create a Box2D
+ * {@code World} straight away. An instance, not a static table. {@link #discovered()} fills one
+ * from every {@link EnvProvider} on the classpath (the shipped games included); tests and games
+ * may also build their own with {@link #register}.
  */
 public final class EnvRegistry {
 
@@ -173,12 +175,15 @@ public final class EnvRegistry {
   /** The game with its default wrappers, but another time limit (0: none). */
   public Env<float[], ?> make(String id, int maxEpisodeSteps) {
     Entry e = entry(id);
+    NativeLibraries.loadBox2D();
     return wrapDefault(e.factory().get(), maxEpisodeSteps);
   }
 
   /** The raw game, no wrappers. */
   public Env<float[], ?> makeRaw(String id) {
-    return entry(id).factory().get();
+    Entry e = entry(id);
+    NativeLibraries.loadBox2D();
+    return e.factory().get();
   }
 
   /** A new heuristic policy for the env, or throws if it has none. */

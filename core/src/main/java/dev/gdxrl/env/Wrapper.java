@@ -2,7 +2,12 @@ package dev.gdxrl.env;
 
 import java.util.Map;
 
-/** An env that decorates another; by default everything is passed through. */
+/**
+ * An env that decorates another; by default everything is passed through. A wrapper that ends an
+ * episode itself (returns {@code terminated} or {@code truncated} where the inner env did not)
+ * must also refuse the next step with {@link IllegalStateException} until reset, as {@link
+ * TimeLimit} does: see the contract of {@link Env}.
+ */
 public abstract class Wrapper<O, A> implements Env<O, A> {
   protected final Env<O, A> env;
 

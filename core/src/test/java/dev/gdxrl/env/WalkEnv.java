@@ -15,6 +15,10 @@ final class WalkEnv implements Env<float[], Integer> {
   boolean ignoreSeed;
   boolean acceptAnyAction;
   boolean reuseObservation;
+  /** Keeps stepping after termination instead of throwing IllegalStateException. */
+  boolean continueAfterEnd;
+  /** Never terminates: x stays clamped to [-3, 3], so only a time limit ends an episode. */
+  boolean neverTerminate;
   private long resets;
   private int x;
   private boolean ended = true;
@@ -34,12 +38,12 @@ final class WalkEnv implements Env<float[], Integer> {
     if (!acceptAnyAction && !ACT.contains(action)) {
       throw new IllegalArgumentException("walk: bad action " + action);
     }
-    if (ended) {
+    if (ended && !continueAfterEnd) {
       throw new IllegalStateException("walk: reset first");
     }
     x += (action != null && action == 1) ? 1 : -1;
     x = Math.max(-3, Math.min(3, x));
-    boolean term = Math.abs(x) >= 3;
+    boolean term = !neverTerminate && Math.abs(x) >= 3;
     ended = term;
     return Step.of(obs(), x, term, false);
   }

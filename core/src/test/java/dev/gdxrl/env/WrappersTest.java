@@ -24,6 +24,41 @@ class WrappersTest {
   }
 
   @Test
+  void timeLimitRefusesToStepAnEpisodeItTruncatedUntilReset() {
+    try (TimeLimit<float[], Integer> env = new TimeLimit<>(new WalkEnv(), 2)) {
+      env.reset(1);
+      env.step(1);
+      assertThat(env.step(0).truncated()).isTrue();
+      assertThatThrownBy(() -> env.step(1))
+          .isInstanceOf(IllegalStateException.class)
+          .hasMessageContaining("truncated by the time limit of 2 steps")
+          .hasMessageContaining("reset()");
+      assertThat(env.elapsed()).isEqualTo(2); // the refused step did not count
+      env.reset(1);
+      Step<float[]> again = env.step(1);
+      assertThat(again.truncated()).isFalse();
+      assertThat(env.elapsed()).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void registryEnvsRefuseAStepAfterTheirTimeLimit() {
+    try (Env<float[], Integer> env = Envs.asDiscrete(EnvRegistry.discovered().make("cartpole", 5))) {
+      env.reset(0);
+      Step<float[]> s = null;
+      for (int t = 0; t < 5; t++) {
+        s = env.step(t % 2);
+      }
+      assertThat(s.truncated()).isTrue();
+      assertThat(s.terminated()).isFalse();
+      assertThatThrownBy(() -> env.step(0))
+          .isInstanceOf(IllegalStateException.class)
+          .hasMessageContaining("cartpole")
+          .hasMessageContaining("time limit of 5 steps");
+    }
+  }
+
+  @Test
   void recordEpisodeStatisticsReportsReturnAndLengthAtTheEnd() {
     try (RecordEpisodeStatistics<float[], Integer> env =
         new RecordEpisodeStatistics<>(new WalkEnv())) {
