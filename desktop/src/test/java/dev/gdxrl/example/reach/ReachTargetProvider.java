@@ -1,0 +1,18 @@
+package dev.gdxrl.example.reach;
+
+import dev.gdxrl.env.EnvProvider;
+import dev.gdxrl.env.EnvRegistry;
+import java.util.List;
+
+/**
+ * Declares the guide's envs to gdx-rl; named in {@code
+ * META-INF/services/dev.gdxrl.env.EnvProvider}.
+ */
+public final class ReachTargetProvider implements EnvProvider {
+  @Override
+  public List<EnvRegistry.Entry> envs() {
+    return List.of(
+        new EnvRegistry.Entry(ReachTargetEnv.SPEC, ReachTargetEnv::new),
+        new EnvRegistry.Entry(ReachTargetContinuousEnv.SPEC, ReachTargetContinuousEnv::new));
+  }
+}
