@@ -28,6 +28,18 @@ public interface ControllerProvider {
    */
   <A> Controller<A> open(Path source, Env<float[], A> env);
 
+  /**
+   * Opens the artefact as a controller that acts in {@code mode}. The default accepts only
+   * {@link ActingMode#GREEDY}; an unsuitable mode is a one-line {@link IllegalArgumentException}.
+   */
+  default <A> Controller<A> open(Path source, Env<float[], A> env, ActingMode mode) {
+    if (mode.kind() != ActingMode.Kind.GREEDY) {
+      throw new IllegalArgumentException("the '" + name() + "' controllers act greedily only,"
+          + " not '" + mode + "'");
+    }
+    return open(source, env);
+  }
+
   /** Every provider on the classpath. */
   static List<ControllerProvider> available() {
     List<ControllerProvider> out = new ArrayList<>();

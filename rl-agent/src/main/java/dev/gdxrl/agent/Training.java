@@ -46,11 +46,8 @@ import java.util.Set;
  * DqnConfig}, {@code QTableConfig}), flat, snake_case, in one YAML or properties file.
  */
 public final class Training {
-  /**
-   * Evaluation seed stream of the final evaluation and of {@link #evaluate} (periodic ones use 0,
-   * 1, 2, ...): evaluating a checkpoint with the run's seed repeats the RESULT line's numbers.
-   */
-  private static final long FINAL_EVAL_STREAM = 1_000_000;
+  /** {@link Seeds#FINAL_EVAL_STREAM}: the final evaluation's and {@link #evaluate}'s. */
+  private static final long FINAL_EVAL_STREAM = Seeds.FINAL_EVAL_STREAM;
 
   private final EnvRegistry registry;
   private final Algorithms algos;

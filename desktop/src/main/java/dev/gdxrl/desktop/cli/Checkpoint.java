@@ -1,5 +1,6 @@
 package dev.gdxrl.desktop.cli;
 
+import dev.gdxrl.control.ActingMode;
 import dev.gdxrl.control.Controller;
 import dev.gdxrl.control.ControllerProvider;
 import dev.gdxrl.env.Env;
@@ -93,10 +94,19 @@ record Checkpoint(Path dir, ControllerProvider provider, String envId) {
     return roots;
   }
 
-  /** Opens the checkpoint as a controller for {@code envId}'s env; usage error when it does not fit. */
+  /** Opens the checkpoint as a greedy controller for {@code envId}'s env in {@code registry}. */
   Controller<?> open(CommandSpec spec, EnvRegistry registry, String option) {
+    return open(spec, registry, option, ActingMode.GREEDY);
+  }
+
+  /**
+   * Opens the checkpoint as a controller acting in {@code mode} for {@code envId}'s env in {@code
+   * registry} (any registered env, shipped or not); a one-line usage error when it does not fit
+   * or the mode does not suit it.
+   */
+  Controller<?> open(CommandSpec spec, EnvRegistry registry, String option, ActingMode mode) {
     try (Env<float[], ?> env = registry.make(envId)) {
-      return provider.open(dir, env);
+      return provider.open(dir, env, mode);
     } catch (IllegalArgumentException e) {
       throw Main.usage(spec, "cannot open " + option + " " + dir + ": " + oneLine(e.getMessage()));
     }

@@ -18,8 +18,10 @@ import picocli.CommandLine.Spec;
 /**
  * {@code eval --env ID --policy random|heuristic [--episodes N] [--seed S] [--record FILE]} and
  * {@code eval --checkpoint DIR [...]}: runs whole episodes headless and ends with {@code RESULT
- * env=.. policy=.. episodes=.. seed=.. mean_return=.. std_return=.. mean_length=.. wall_s=..}.
- * Episode {@code i} is seeded {@code S + i}. A checkpoint is opened through the {@code
+ * env=.. policy=.. episodes=.. seed=.. eval_mean=.. eval_std=.. mean_length=.. wall_s=..}, the
+ * keys of {@code train}'s RESULT. Episode {@code i} is seeded as a training run's final
+ * evaluation seeds it ({@link Evaluation}), so {@code eval --checkpoint DIR --seed S --episodes N}
+ * repeats the {@code eval_mean} of the run that wrote DIR with seed S and N final episodes. A checkpoint is opened through the {@code
  * ControllerProvider} found on the classpath, exactly as {@code watch} opens it (same
  * normalisation, same greedy action). {@code --record FILE} writes every episode for {@code
  * replay}.
@@ -56,7 +58,8 @@ final class EvalCommand implements Callable<Integer> {
   int episodes;
 
   @Option(names = "--seed", paramLabel = "S", defaultValue = "0",
-      description = "Seed of the first episode; episode i uses S+i (default: ${DEFAULT-VALUE}).")
+      description = "Evaluation seed, as train's --seed: with a run's seed and its"
+          + " final_eval_episodes, eval repeats its eval_mean (default: ${DEFAULT-VALUE}).")
   long seed;
 
   @Override
@@ -149,8 +152,8 @@ final class EvalCommand implements Callable<Integer> {
         .put("policy", policy)
         .put("episodes", summary.episodes())
         .put("seed", seed)
-        .put("mean_return", summary.meanReturn(), 2)
-        .put("std_return", summary.stdReturn(), 2)
+        .put("eval_mean", summary.meanReturn(), 2)
+        .put("eval_std", summary.stdReturn(), 2)
         .put("mean_length", summary.meanLength(), 1)
         .put("wall_s", wall, 2));
     return 0;

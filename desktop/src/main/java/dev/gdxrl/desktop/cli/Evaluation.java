@@ -1,5 +1,7 @@
 package dev.gdxrl.desktop.cli;
 
+import dev.gdxrl.agent.train.Evaluator;
+import dev.gdxrl.agent.train.Seeds;
 import dev.gdxrl.control.Policy;
 import dev.gdxrl.desktop.record.EpisodeRecord;
 import dev.gdxrl.desktop.record.EpisodeRecorder;
@@ -11,7 +13,13 @@ import java.util.SplittableRandom;
 import java.util.function.Consumer;
 import java.util.function.IntConsumer;
 
-/** Runs whole episodes of a policy in an env and summarises their returns and lengths. */
+/**
+ * Runs whole episodes of a policy in an env and summarises their returns and lengths, with the
+ * seeds and statistics of a training run's final evaluation ({@link Seeds#finalEvaluation},
+ * {@link Evaluator.Returns}): {@code eval --checkpoint DIR --seed S --episodes N} of a run trained
+ * with {@code --seed S} and {@code final_eval_episodes: N} repeats its {@code eval_mean} and
+ * {@code eval_std} exactly.
+ */
 final class Evaluation {
   private Evaluation() {}
 
@@ -28,7 +36,8 @@ final class Evaluation {
   }
 
   /**
-   * Episode {@code i} starts from {@code reset(seed + i)}; the policy is reset before each episode.
+   * Episode {@code i} starts from {@code reset(Seeds.finalEvaluation(seed, i))}; the policy is
+   * reset before each episode.
    *
    * @param afterEpisode called with the number of finished episodes (for progress output)
    */
@@ -47,14 +56,14 @@ final class Evaluation {
       IntConsumer afterEpisode, Consumer<EpisodeRecord> record, String driver) {
     EpisodeRecorder rec = record == null ? null : new EpisodeRecorder(env.spec().id(),
         env.actionSpace() instanceof Box b ? b.dim() : 0);
-    double sum = 0;
-    double sumSq = 0;
+    double[] returns = new double[episodes];
     long steps = 0;
     for (int i = 0; i < episodes; i++) {
-      float[] obs = env.reset(seed + i);
+      long episodeSeed = Seeds.finalEvaluation(seed, i);
+      float[] obs = env.reset(episodeSeed);
       policy.reset();
       if (rec != null) {
-        rec.start(seed + i);
+        rec.start(episodeSeed);
       }
       double ret = 0;
       while (true) {
@@ -75,12 +84,10 @@ final class Evaluation {
         }
         obs = s.observation();
       }
-      sum += ret;
-      sumSq += ret * ret;
+      returns[i] = ret;
       afterEpisode.accept(i + 1);
     }
-    double mean = sum / episodes;
-    double var = Math.max(0, sumSq / episodes - mean * mean);
-    return new Summary(episodes, mean, Math.sqrt(var), (double) steps / episodes);
+    Evaluator.Returns r = new Evaluator.Returns(returns, steps);
+    return new Summary(episodes, r.mean(), r.std(), (double) steps / episodes);
   }
 }

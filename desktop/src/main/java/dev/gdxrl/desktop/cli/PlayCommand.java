@@ -1,5 +1,6 @@
 package dev.gdxrl.desktop.cli;
 
+import dev.gdxrl.control.ActingMode;
 import dev.gdxrl.control.Controller;
 import dev.gdxrl.control.ControllerProvider;
 import dev.gdxrl.desktop.game.Driver;
@@ -17,7 +18,7 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code play --env ID [--driver human|heuristic|random|agent] [--checkpoint DIR] [--npcs N]
+ * {@code play --env ID [--driver human|heuristic|random|agent] [--checkpoint DIR] [--act MODE] [--npcs N]
  * [--speed X|fast] [--seed S] [--record FILE] [--episodes N] [--screenshot FILE --frames N]}:
  * opens the rendered game, the keyboard driving first. With {@code --checkpoint} the learned
  * agent is one key away (key 1). With {@code --screenshot} it renders N frames (each 1/60 s of
@@ -83,9 +84,20 @@ final class PlayCommand implements Callable<Integer> {
             + "', not '" + id + "'");
       }
     }
+    ActingMode mode = window.actingMode(spec);
+    if (ckpt == null && mode.kind() != ActingMode.Kind.GREEDY) {
+      throw Main.usage(spec, "--act " + mode + " needs --checkpoint DIR (it sets how the agent"
+          + " acts)");
+    }
     String headless = "gdx-rl eval --env " + id + " --policy heuristic";
-    Windowed.requireDisplay(spec, main, "play", headless);
-    Controller<?> agent = ckpt == null ? null : ckpt.open(spec, main.registry(), "--checkpoint");
+    Controller<?> agent = ckpt == null ? null
+        : ckpt.open(spec, main.registry(), "--checkpoint", mode);
+    try {
+      Windowed.requireDisplay(spec, main, "play", headless);
+    } catch (RuntimeException e) {
+      Windowed.close(agent);
+      throw e;
+    }
     return Windowed.launch(spec, main, window.config(spec, id, driver), window.recordPath(spec),
         agent, null, headless);
   }

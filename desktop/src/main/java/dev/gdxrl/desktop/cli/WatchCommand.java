@@ -13,7 +13,7 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code watch --checkpoint DIR | --env ID [--npcs N] [--speed X|fast] [--seed S] [--record FILE]
+ * {@code watch --checkpoint DIR | --env ID [--act MODE] [--npcs N] [--speed X|fast] [--seed S] [--record FILE]
  * [--episodes N] [--screenshot FILE --frames N]}: a trained agent drives the rendered game (with
  * the checkpoint's observation normalisation); the viewer can take over with the driver keys.
  * {@code --env ID} watches the demo shipped in {@code assets/demos/ID}. The checkpoint is opened
@@ -70,8 +70,13 @@ final class WatchCommand implements Callable<Integer> {
           + " headless: gdx-rl eval --checkpoint " + ckpt.dir());
     }
     String headless = "gdx-rl eval --checkpoint " + ckpt.dir();
-    Windowed.requireDisplay(spec, main, "watch", headless);
-    Controller<?> agent = ckpt.open(spec, main.registry(), option);
+    Controller<?> agent = ckpt.open(spec, main.registry(), option, window.actingMode(spec));
+    try {
+      Windowed.requireDisplay(spec, main, "watch", headless);
+    } catch (RuntimeException e) {
+      Windowed.close(agent);
+      throw e;
+    }
     return Windowed.launch(spec, main, window.config(spec, ckpt.envId(), agent.name()),
         window.recordPath(spec), agent, null, headless);
   }

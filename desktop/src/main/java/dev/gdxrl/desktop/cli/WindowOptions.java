@@ -1,5 +1,6 @@
 package dev.gdxrl.desktop.cli;
 
+import dev.gdxrl.control.ActingMode;
 import dev.gdxrl.desktop.game.PlayConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -8,13 +9,22 @@ import java.util.Locale;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 
-/** The options every windowed command shares (a picocli mixin): seed, NPCs, speed, record, screenshot. */
+/**
+ * The options every windowed command shares (a picocli mixin): seed, acting mode, NPCs, speed,
+ * record, screenshot.
+ */
 final class WindowOptions {
   static final int DEFAULT_FRAMES = 120;
 
   @Option(names = "--seed", paramLabel = "S", defaultValue = "0",
       description = "Seed of the first episode; NPC i starts from S+i (default: ${DEFAULT-VALUE}).")
   long seed;
+
+  @Option(names = "--act", paramLabel = "MODE", defaultValue = "greedy",
+      description = "How the learned agent acts: greedy, sample (actor-critics), epsilon=E or"
+          + " softmax=T (value-based); seeded from --seed, one generator per NPC"
+          + " (default: ${DEFAULT-VALUE}).")
+  String act;
 
   @Option(names = "--npcs", paramLabel = "N", defaultValue = "1",
       description = "Simulations side by side, all driven by one batched decision per tick"
@@ -43,6 +53,15 @@ final class WindowOptions {
       description = "Frames to render before the screenshot (default: " + DEFAULT_FRAMES + ").")
   Integer frames;
 
+  /** {@code --act} seeded from {@code --seed}; a one-line usage error when it does not parse. */
+  ActingMode actingMode(CommandSpec spec) {
+    try {
+      return ActingMode.parse(act, seed);
+    } catch (IllegalArgumentException e) {
+      throw Main.usage(spec, "--act " + e.getMessage());
+    }
+  }
+
   /** Checks the values; every problem is a one-line usage error. */
   void validate(CommandSpec spec) {
     Main.requireNonNegative(spec, "--seed", seed);
@@ -51,6 +70,7 @@ final class WindowOptions {
     }
     Main.requireNonNegative(spec, "--episodes", episodes);
     speedValue(spec);
+    actingMode(spec);
     if (frames != null) {
       Main.requirePositive(spec, "--frames", frames);
       if (screenshot == null) {

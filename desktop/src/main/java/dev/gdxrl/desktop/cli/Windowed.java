@@ -18,6 +18,17 @@ final class Windowed {
   private Windowed() {}
 
   /** A one-line usage error when no window can be opened; {@code headless} says what to run instead. */
+  /** Closes a learned controller that never reached the game (null and plain ones are skipped). */
+  static void close(Object agent) {
+    if (agent instanceof AutoCloseable c) {
+      try {
+        c.close();
+      } catch (Exception e) {
+        // freeing memory on the way out; nothing to report
+      }
+    }
+  }
+
   static void requireDisplay(CommandSpec spec, Main main, String what, String headless) {
     if (!Displays.available(main.environment(), System.getProperty("os.name", ""))) {
       throw Main.usage(spec, "no display (DISPLAY and WAYLAND_DISPLAY are unset): " + what

@@ -43,11 +43,16 @@ final class CliRunner {
   }
 
   static Run run(Map<String, String> environment, String... args) {
+    return run(EnvRegistry.discovered(), environment, args);
+  }
+
+  /** One command line against {@code registry} (e.g. one holding a test's own env). */
+  static Run run(EnvRegistry registry, Map<String, String> environment, String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     int status;
     try (PrintWriter o = new PrintWriter(out, true); PrintWriter e = new PrintWriter(err, true)) {
-      status = Main.execute(args, o, e, EnvRegistry.discovered(), environment);
+      status = Main.execute(args, o, e, registry, environment);
     }
     return new Run(status, out.toString(), err.toString());
   }

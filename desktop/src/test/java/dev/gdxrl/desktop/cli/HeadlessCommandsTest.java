@@ -15,12 +15,12 @@ class HeadlessCommandsTest {
         "eval", "--env", "cartpole", "--policy", "heuristic", "--episodes", "5", "--seed", "7");
     assertThat(run.status()).as(run.err()).isZero();
     Map<String, String> r = run.result();
-    assertThat(r).containsKeys("env", "policy", "episodes", "seed", "mean_return", "std_return",
+    assertThat(r).containsKeys("env", "policy", "episodes", "seed", "eval_mean", "eval_std",
         "mean_length", "wall_s");
     assertThat(r).containsEntry("env", "cartpole").containsEntry("policy", "heuristic")
         .containsEntry("episodes", "5").containsEntry("seed", "7");
-    assertThat(Double.parseDouble(r.get("mean_return"))).isEqualTo(500.0);
-    assertThat(Double.parseDouble(r.get("std_return"))).isEqualTo(0.0);
+    assertThat(Double.parseDouble(r.get("eval_mean"))).isEqualTo(500.0);
+    assertThat(Double.parseDouble(r.get("eval_std"))).isEqualTo(0.0);
     assertThat(Double.parseDouble(r.get("mean_length"))).isEqualTo(500.0);
     assertThat(Double.parseDouble(r.get("wall_s"))).isGreaterThanOrEqualTo(0.0);
     // RESULT is the last line of stdout; progress went to stderr.
@@ -34,10 +34,10 @@ class HeadlessCommandsTest {
         "--seed", "3"};
     Map<String, String> a = CliRunner.run(args).result();
     Map<String, String> b = CliRunner.run(args).result();
-    double mean = Double.parseDouble(a.get("mean_return"));
+    double mean = Double.parseDouble(a.get("eval_mean"));
     // A uniformly random CartPole policy survives about 22 steps on average.
     assertThat(mean).isBetween(12.0, 40.0);
-    assertThat(Double.parseDouble(a.get("std_return"))).isGreaterThan(1.0);
+    assertThat(Double.parseDouble(a.get("eval_std"))).isGreaterThan(1.0);
     // CartPole pays +1 per step, so the mean return is the mean length.
     assertThat(Double.parseDouble(a.get("mean_length"))).isCloseTo(mean, within(0.06));
     a.remove("wall_s");

@@ -2,6 +2,7 @@ package dev.gdxrl.desktop.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.gdxrl.agent.train.Seeds;
 import dev.gdxrl.desktop.record.EpisodeFile;
 import dev.gdxrl.desktop.record.EpisodeRecord;
 import java.nio.file.Files;
@@ -23,10 +24,11 @@ class RecordReplayTest {
     assertThat(eval.status()).as(eval.err()).isZero();
     List<EpisodeRecord> eps = EpisodeFile.read(f);
     assertThat(eps).hasSize(3);
-    assertThat(eps).extracting(EpisodeRecord::seed).containsExactly(11L, 12L, 13L);
+    assertThat(eps).extracting(EpisodeRecord::seed).containsExactly(Seeds.finalEvaluation(11, 0),
+        Seeds.finalEvaluation(11, 1), Seeds.finalEvaluation(11, 2));
     assertThat(eps).allSatisfy(e -> assertThat(e.drivers()).containsExactly("heuristic"));
     double mean = eps.stream().mapToDouble(EpisodeRecord::episodeReturn).average().orElseThrow();
-    assertThat(Double.parseDouble(eval.result().get("mean_return"))).isCloseTo(mean,
+    assertThat(Double.parseDouble(eval.result().get("eval_mean"))).isCloseTo(mean,
         org.assertj.core.api.Assertions.within(0.006));
 
     CliRunner.Run replay = CliRunner.run("replay", f.toString(), "--verify");
@@ -34,7 +36,7 @@ class RecordReplayTest {
     Map<String, String> r = replay.result();
     assertThat(r).containsEntry("episodes", "3").containsEntry("matched", "3")
         .containsEntry("mismatched", "0");
-    assertThat(replay.out()).contains("seed 11", "match");
+    assertThat(replay.out()).contains("seed " + Seeds.finalEvaluation(11, 0), "match");
   }
 
   @Test
@@ -76,7 +78,7 @@ class RecordReplayTest {
     assertThat(eval.status()).as(eval.err()).isZero();
     assertThat(eval.result()).containsEntry("env", "cartpole").containsEntry("policy", "agent");
     // The stand-in flies the heuristic, which balances for the whole time limit.
-    assertThat(Double.parseDouble(eval.result().get("mean_return"))).isEqualTo(500.0);
+    assertThat(Double.parseDouble(eval.result().get("eval_mean"))).isEqualTo(500.0);
     assertThat(EpisodeFile.read(f)).allSatisfy(e -> assertThat(e.drivers()).containsExactly("agent"));
     assertThat(CliRunner.run("replay", f.toString(), "--verify").status()).isZero();
   }

@@ -44,7 +44,7 @@ class DemoCheckpointTest {
         demo("lunarlander").toString(), "--episodes", "3", "--seed", "40", "--record",
         rec.toString());
     assertThat(eval.status()).as(eval.output()).isZero();
-    double mean = number(eval.output(), "mean_return");
+    double mean = number(eval.output(), "eval_mean");
     assertThat(mean).as("a trained lander lands").isGreaterThan(100);
     GameProcess.Result replay = GameProcess.run(dir, "replay", rec.toString(), "--verify");
     assertThat(replay.status()).as(replay.output()).isZero();

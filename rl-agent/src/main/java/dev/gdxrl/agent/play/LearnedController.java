@@ -1,45 +1,47 @@
 package dev.gdxrl.agent.play;
 
-import dev.gdxrl.agent.io.LearnedPolicy;
+import dev.gdxrl.agent.infer.InferencePolicy;
+import dev.gdxrl.agent.train.Seeds;
+import dev.gdxrl.control.ActingMode;
 import dev.gdxrl.control.Controller;
 import dev.gdxrl.control.Insight;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
 
 /**
- * A checkpoint driving a game: the observations are normalised as in training, the action is the
- * policy's greedy one. {@link #decideAll} serves every NPC of a scene in one call; the HUD's
- * {@link #insight()} is computed on demand (once per frame, not once per decision) for the first
- * NPC, so deciding costs exactly what the policy costs.
+ * A checkpoint driving a game through its {@link InferencePolicy}: raw observations in (the
+ * checkpoint's normalisation is applied inside), actions out in the {@link ActingMode} it was
+ * opened with. {@link #decideAll} serves every NPC of a scene in one batched pass; NPC i draws
+ * from its own generator, seeded from the mode's seed and i ({@link #decide} is NPC 0). The HUD's
+ * {@link #insight()} is computed on demand for NPC 0's last observation, so deciding costs
+ * exactly what the policy costs.
  *
- * <p>Not thread-safe (scratch buffers). {@link #close()} frees the policy's native memory.
+ * <p>Not thread-safe (scratch buffers).
  *
  * @param <A> the env's action type
  */
 final class LearnedController<A> implements Controller<A>, AutoCloseable {
   /** The name the HUD and the driver keys use. */
   static final String NAME = "agent";
+  /** Seeds stream of the NPC generators. */
+  private static final long NPC_STREAM = 101;
 
-  private final LearnedPolicy<A> policy;
-  private final ObservationScaler scaler;
-  private final BatchedQNetwork batched;
-  private float[][] q = new float[0][];
-  private int[] greedy = new int[0];
-  private final float[] scratch;
+  private final InferencePolicy policy;
+  private final ActingMode mode;
+  private final List<SplittableRandom> rngs = new ArrayList<>();
+  private SplittableRandom[] rngArray = new SplittableRandom[0];
   private final float[] lastObservation;
-  private float[][] batch = new float[0][];
+  private final float[][] single = new float[1][];
+  private final Object[] singleOut = new Object[1];
   private boolean decided;
   private A lastAction;
 
-  /**
-   * @param batched the checkpoint's Q-network for batched decisions, or null to ask the policy
-   *     for each NPC in turn
-   */
-  LearnedController(LearnedPolicy<A> policy, ObservationScaler scaler, BatchedQNetwork batched,
-      int observationSize) {
+  LearnedController(InferencePolicy policy, ActingMode mode) {
+    policy.check(mode);
     this.policy = policy;
-    this.scaler = scaler;
-    this.batched = batched;
-    this.scratch = new float[observationSize];
-    this.lastObservation = new float[observationSize];
+    this.mode = mode;
+    this.lastObservation = new float[policy.meta().observationSpace().dim()];
   }
 
   @Override
@@ -47,17 +49,24 @@ final class LearnedController<A> implements Controller<A>, AutoCloseable {
     return NAME;
   }
 
+  /** The mode this controller acts in. */
+  ActingMode mode() {
+    return mode;
+  }
+
   @Override
+  @SuppressWarnings("unchecked")
   public A decide(float[] observation) {
-    float[] x = scaler == null ? observation : scaler.apply(observation, scratch);
-    A a = policy.act(x);
-    remember(x, a);
+    single[0] = observation;
+    policy.decide(single, 1, mode, generators(1), singleOut);
+    A a = (A) singleOut[0];
+    remember(observation, a);
     return a;
   }
 
-  /** Whether {@link #decideAll} runs one batched forward pass (true for DQN checkpoints). */
+  /** Whether {@link #decideAll} runs one batched pass (every checkpoint now does). */
   boolean batched() {
-    return batched != null;
+    return true;
   }
 
   @Override
@@ -67,29 +76,22 @@ final class LearnedController<A> implements Controller<A>, AutoCloseable {
     if (n == 0) {
       return;
     }
-    float[][] in = observations;
-    if (scaler != null) {
-      if (batch.length != n) {
-        batch = new float[n][scratch.length];
-      }
-      for (int i = 0; i < n; i++) {
-        scaler.apply(observations[i], batch[i]);
-      }
-      in = batch;
+    policy.decide(observations, n, mode, generators(n), out);
+    remember(observations[0], out[0]);
+  }
+
+  /** NPC i's generator, made on first use from the mode's seed and i. */
+  private SplittableRandom[] generators(int n) {
+    if (mode.kind() == ActingMode.Kind.GREEDY) {
+      return null;
     }
-    if (batched != null) {
-      if (q.length != n) {
-        q = new float[n][batched.actions()];
-        greedy = new int[n];
-      }
-      batched.forward(in, n, q, greedy);
-      for (int i = 0; i < n; i++) {
-        out[i] = (A) Integer.valueOf(greedy[i]);
-      }
-    } else {
-      policy.actBatch(in, out);
+    while (rngs.size() < n) {
+      rngs.add(new SplittableRandom(Seeds.mix(mode.seed(), NPC_STREAM, rngs.size())));
     }
-    remember(in[0], out[0]);
+    if (rngArray.length != rngs.size()) {
+      rngArray = rngs.toArray(new SplittableRandom[0]);
+    }
+    return rngArray;
   }
 
   private void remember(float[] x, A action) {
@@ -99,39 +101,19 @@ final class LearnedController<A> implements Controller<A>, AutoCloseable {
   }
 
   /**
-   * What the first NPC's last decision rested on: the Q-value of each action (value-based agents),
-   * or the action probabilities and V(s) (discrete actor-critics), or the Gaussian's mean and std
-   * and V(s) (continuous actor-critics); the chosen discrete action is marked.
+   * What NPC 0's last decision rested on: the Q-value of each action (qtable, dqn), or the action
+   * probabilities and V(s) (discrete actor-critics), or the Gaussian's mean and std and V(s)
+   * (continuous actor-critics); the chosen discrete action is marked.
    */
   @Override
   public Insight insight() {
     if (!decided) {
       return null;
     }
-    int chosen = lastAction instanceof Integer i ? i : -1;
-    if (policy.hasActionValues()) {
-      float[] q = policy.actionValues(lastObservation, new float[policy.actions()]);
-      return new Insight(Insight.Kind.ACTION_VALUES, q, null, Double.NaN, chosen);
-    }
-    if (policy.hasDistribution()) {
-      float[] values = new float[policy.actions()];
-      double v = policy.distribution(lastObservation, values);
-      if (chosen >= 0) {
-        return new Insight(Insight.Kind.ACTION_PROBABILITIES, values, null, v, chosen);
-      }
-      float[] std = policy.std(new float[values.length]);
-      return new Insight(Insight.Kind.GAUSSIAN, values, std, v, -1);
-    }
-    return null;
+    return policy.insight(lastObservation, lastAction instanceof Integer i ? i : -1);
   }
 
+  /** Nothing native is held: the parameters live on the host. */
   @Override
-  public void reset() {
-    policy.reset();
-  }
-
-  @Override
-  public void close() {
-    policy.close();
-  }
+  public void close() {}
 }

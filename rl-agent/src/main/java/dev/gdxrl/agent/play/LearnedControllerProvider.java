@@ -1,20 +1,21 @@
 package dev.gdxrl.agent.play;
 
+import dev.gdxrl.agent.Algorithms;
+import dev.gdxrl.agent.infer.InferencePolicy;
 import dev.gdxrl.agent.io.CheckpointMeta;
 import dev.gdxrl.agent.io.Checkpoints;
-import dev.gdxrl.agent.io.LearnedPolicy;
+import dev.gdxrl.control.ActingMode;
 import dev.gdxrl.control.Controller;
 import dev.gdxrl.control.ControllerProvider;
 import dev.gdxrl.env.Env;
 import java.nio.file.Path;
-import java.util.Arrays;
-import java.util.SplittableRandom;
 
 /**
  * The plug that makes rl-agent's checkpoints drive a game: registered in {@code
  * META-INF/services/dev.gdxrl.control.ControllerProvider}, found by {@link
  * ControllerProvider#available()}. A checkpoint directory becomes a {@link Controller} named
- * {@code "agent"} that applies the checkpoint's observation normalisation and acts greedily.
+ * {@code "agent"} that applies the checkpoint's observation normalisation and acts greedily, or in
+ * the {@link ActingMode} asked for.
  */
 public final class LearnedControllerProvider implements ControllerProvider {
 
@@ -32,9 +33,20 @@ public final class LearnedControllerProvider implements ControllerProvider {
     return Checkpoints.readMeta(source).envId();
   }
 
+  /** The checkpoint as a greedy controller for {@code env}; see {@link #open(Path, Env, ActingMode)}. */
   @Override
-  @SuppressWarnings("unchecked")
   public <A> Controller<A> open(Path source, Env<float[], A> env) {
+    return open(source, env, ActingMode.GREEDY);
+  }
+
+  /**
+   * The checkpoint as a controller for {@code env}, which need not be one gdx-rl ships nor be in
+   * any registry: its id and spaces are checked against {@code agent.json}, then the checkpoint is
+   * loaded as an {@link InferencePolicy} (no learner). A one-line IllegalArgumentException when it
+   * does not fit, cannot be read, or {@code mode} does not suit its algorithm.
+   */
+  @Override
+  public <A> Controller<A> open(Path source, Env<float[], A> env, ActingMode mode) {
     CheckpointMeta meta = Checkpoints.readMeta(source);
     String id = env.spec().id();
     if (!meta.envId().equals(id)) {
@@ -42,52 +54,6 @@ public final class LearnedControllerProvider implements ControllerProvider {
           + "', not '" + id + "'");
     }
     Checkpoints.checkSpaces(meta, source, env.observationSpace(), env.actionSpace());
-    int dim = meta.observationSpace().dim();
-    ObservationScaler checked = ObservationScaler.of(meta.normalization(), dim,
-        "checkpoint " + source);
-    LearnedPolicy<A> policy = (LearnedPolicy<A>) LearnedPolicy.load(source);
-    // agents that normalise inside act() (the actor-critics) must not get scaled input twice
-    ObservationScaler scaler = policy.normalizesInternally() ? null : checked;
-    return new LearnedController<>(policy, scaler, batched(source, meta, policy), dim);
-  }
-
-  /**
-   * The batched Q-network of a DQN checkpoint, after checking on a few observations that it gives
-   * bitwise the policy's own values; null (one decision per NPC) when it cannot be built or differs.
-   */
-  private static BatchedQNetwork batched(Path source, CheckpointMeta meta,
-      LearnedPolicy<?> policy) {
-    if (!policy.hasActionValues()) {
-      return null;
-    }
-    BatchedQNetwork net;
-    try {
-      net = BatchedQNetwork.load(source, meta);
-    } catch (Exception | LinkageError e) {
-      return null;
-    }
-    if (net == null || net.actions() != policy.actions()) {
-      return null;
-    }
-    int dim = meta.observationSpace().dim();
-    SplittableRandom rng = new SplittableRandom(17);
-    int n = 5;
-    float[][] probe = new float[n][dim];
-    for (float[] row : probe) {
-      for (int i = 0; i < dim; i++) {
-        row[i] = (float) (rng.nextDouble() * 4 - 2);
-      }
-    }
-    float[][] q = new float[n][net.actions()];
-    int[] greedy = new int[n];
-    net.forward(probe, n, q, greedy);
-    float[] expect = new float[net.actions()];
-    for (int k = 0; k < n; k++) {
-      policy.actionValues(probe[k], expect);
-      if (!Arrays.equals(expect, q[k])) {
-        return null;
-      }
-    }
-    return net;
+    return new LearnedController<>(InferencePolicy.load(source, meta, Algorithms.builtin()), mode);
   }
 }

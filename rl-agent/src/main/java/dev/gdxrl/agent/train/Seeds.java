@@ -7,6 +7,18 @@ package dev.gdxrl.agent.train;
 public final class Seeds {
   private Seeds() {}
 
+  /**
+   * Evaluation stream of a run's final evaluation and of every evaluation of a checkpoint
+   * ({@code Training.evaluate}, {@code gdx-rl eval}); periodic evaluations use 0, 1, 2, ...:
+   * evaluating a checkpoint with the run's seed repeats the run's RESULT figures.
+   */
+  public static final long FINAL_EVAL_STREAM = 1_000_000;
+
+  /** Seed of episode {@code k} of an evaluation with seed {@code seed} (the final-eval stream). */
+  public static long finalEvaluation(long seed, long k) {
+    return evaluation(seed, FINAL_EVAL_STREAM, k);
+  }
+
   /** Seed of training episode {@code k}. */
   public static long episode(long seed, long k) {
     return mix(seed, 1, k);

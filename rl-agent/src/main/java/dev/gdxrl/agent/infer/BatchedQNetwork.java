@@ -1,4 +1,4 @@
-package dev.gdxrl.agent.play;
+package dev.gdxrl.agent.infer;
 
 import ai.djl.ndarray.NDManager;
 import dev.gdxrl.agent.io.CheckpointMeta;

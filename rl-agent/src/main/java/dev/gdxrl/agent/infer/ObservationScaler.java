@@ -1,4 +1,4 @@
-package dev.gdxrl.agent.play;
+package dev.gdxrl.agent.infer;
 
 import dev.gdxrl.env.RunningMeanStd;
 import java.util.List;
