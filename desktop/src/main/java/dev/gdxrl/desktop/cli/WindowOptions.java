@@ -43,6 +43,10 @@ final class WindowOptions {
       description = "Frames to render before the screenshot (default: " + DEFAULT_FRAMES + ").")
   Integer frames;
 
+  @Option(names = "--generic-view", hidden = true,
+      description = "Draw the env with the generic Box2D view even if it has its own view.")
+  boolean genericView;
+
   /** Checks the values; every problem is a one-line usage error. */
   void validate(CommandSpec spec) {
     Main.requireNonNegative(spec, "--seed", seed);
