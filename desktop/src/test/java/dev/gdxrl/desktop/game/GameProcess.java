@@ -33,6 +33,12 @@ final class GameProcess {
   /** Runs {@code gdx-rl args} in a child JVM with the given classpath. */
   static Result runWith(Path workDir, String classPath, String... args)
       throws IOException, InterruptedException {
+    return runMain(workDir, classPath, Main.class.getName(), args);
+  }
+
+  /** Runs {@code mainClass args} in a child JVM with the given classpath (a gdx-rl main). */
+  static Result runMain(Path workDir, String classPath, String mainClass, String... args)
+      throws IOException, InterruptedException {
     List<String> cmd = new ArrayList<>();
     if (!hasDisplay()) {
       String xvfb = onPath("xvfb-run");
@@ -46,7 +52,7 @@ final class GameProcess {
         "-Dai.djl.pytorch.num_interop_threads=1", "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn"));
     cmd.add("-cp");
     cmd.add(classPath);
-    cmd.add(Main.class.getName());
+    cmd.add(mainClass);
     cmd.addAll(List.of(args));
     Path log = workDir.resolve("process.log");
     Process p = new ProcessBuilder(cmd)
