@@ -88,8 +88,8 @@ public interface GameView<A> extends Disposable {
 
   /**
    * Draws the world, once per frame. The renderer has begun in filled-shape mode with the world
-   * camera's matrix (world units); the view may switch shape types with {@code shapes.set}, and
-   * must leave it begun (the screen ends it). {@code alpha} in [0, 1] is how far the display is
+   * camera's matrix (world units); the view may switch shape types ({@code shapes.end();
+   * shapes.begin(type)}) and must leave it begun (the screen ends it). {@code alpha} in [0, 1] is how far the display is
    * between the previous and the current step (1 when paused or fast).
    */
   void render(ShapeRenderer shapes, float alpha);

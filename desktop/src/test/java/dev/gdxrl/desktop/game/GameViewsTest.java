@@ -107,7 +107,7 @@ class GameViewsTest {
       v.afterReset();
       assertThatThrownBy(() -> v.render(null, 1f)).isInstanceOf(GameViewException.class)
           .hasMessage("view dev.gdxrl.desktop.game.TestViewProviders$ThrowingView failed in"
-              + " render(): IllegalStateException: boom in episode 2");
+              + " render(): IllegalStateException: boom after the first episode");
     }
   }
 

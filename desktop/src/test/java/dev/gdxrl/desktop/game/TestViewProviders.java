@@ -142,7 +142,7 @@ public final class TestViewProviders {
     @Override
     public void render(ShapeRenderer shapes, float alpha) {
       if (resets >= 2) {
-        throw new IllegalStateException("boom in episode " + resets);
+        throw new IllegalStateException("boom after the first episode");
       }
       view.render(shapes, alpha);
     }

@@ -33,7 +33,8 @@ import java.util.Locale;
  * The view of any game that exposes its Box2D world ({@link Box2DWorldEnv}), with no code of the
  * game's own: every fixture of every body (circles with a radius line showing the angle,
  * polygons, edges, chains), filled in a colour per body (static bodies grey, kinematic teal,
- * dynamic ones each their own hue) with a light outline, joints as lines between their anchors,
+ * dynamic ones each their own hue) with a light outline, joints as lines from each body's origin
+ * to its anchor,
  * touching contact points as red squares; bodies interpolated between the last two steps.
  *
  * <p>The camera: at each reset the world rectangle is the bodies' bounds plus a 10 % margin;
@@ -278,7 +279,7 @@ public final class Box2DView<A> implements GameView<A> {
     float px = Math.max(width / Math.max(1, Gdx.graphics.getWidth()),
         height / Math.max(1, Gdx.graphics.getHeight()));
     for (int pass = 0; pass < 2; pass++) {
-      shapes.set(pass == 0 ? ShapeRenderer.ShapeType.Filled : ShapeRenderer.ShapeType.Line);
+      use(shapes, pass == 0 ? ShapeRenderer.ShapeType.Filled : ShapeRenderer.ShapeType.Line);
       for (int i = 0; i < bodies.size; i++) {
         Body b = bodies.get(i);
         float x = b.getPosition().x;
@@ -296,7 +297,15 @@ public final class Box2DView<A> implements GameView<A> {
     }
     drawJoints(shapes, world, px);
     drawContacts(shapes, world, px);
-    shapes.set(ShapeRenderer.ShapeType.Filled);
+    use(shapes, ShapeRenderer.ShapeType.Filled);
+  }
+
+  /** Switches the (begun) renderer to {@code type}. */
+  private static void use(ShapeRenderer shapes, ShapeRenderer.ShapeType type) {
+    if (shapes.getCurrentType() != type) {
+      shapes.end();
+      shapes.begin(type);
+    }
   }
 
   private void drawBody(ShapeRenderer shapes, Body b, float x, float y, float angle,
@@ -358,30 +367,35 @@ public final class Box2DView<A> implements GameView<A> {
     }
   }
 
-  /** A line segment in body coordinates: 3 px thick when filled, a 1 px line otherwise. */
+  /** A line segment in body coordinates, 3 px thick (drawn in the filled pass only). */
   private static void segment(ShapeRenderer shapes, float x, float y, float cos, float sin,
       Vector2 a, Vector2 b, boolean filled, float px) {
+    if (!filled) {
+      return;
+    }
     float ax = x + cos * a.x - sin * a.y;
     float ay = y + sin * a.x + cos * a.y;
     float bx = x + cos * b.x - sin * b.y;
     float by = y + sin * b.x + cos * b.y;
-    if (filled) {
-      shapes.rectLine(ax, ay, bx, by, 3 * px);
-    } else {
-      shapes.line(ax, ay, bx, by);
-    }
+    shapes.rectLine(ax, ay, bx, by, 3 * px);
   }
 
   private void drawJoints(ShapeRenderer shapes, World world, float px) {
     world.getJoints(joints);
-    shapes.set(ShapeRenderer.ShapeType.Filled);
+    use(shapes, ShapeRenderer.ShapeType.Filled);
     shapes.setColor(JOINT);
     for (Joint j : joints) {
       Vector2 a = j.getAnchorA();
       float ax = a.x;
       float ay = a.y;
+      Vector2 pa = j.getBodyA().getPosition();
+      shapes.rectLine(pa.x, pa.y, ax, ay, 2 * px);
+      Vector2 pb = j.getBodyB().getPosition();
+      float bx = pb.x;
+      float by = pb.y;
       Vector2 b = j.getAnchorB();
       shapes.rectLine(ax, ay, b.x, b.y, 2 * px);
+      shapes.rectLine(b.x, b.y, bx, by, 2 * px);
       shapes.circle(ax, ay, 3 * px, 12);
       shapes.circle(b.x, b.y, 3 * px, 12);
     }
