@@ -19,6 +19,8 @@ import java.util.concurrent.TimeUnit;
 final class GameProcess {
   record Result(int status, String output) {}
 
+  private static final String STATUS_FILE = "child.status";
+
   private GameProcess() {}
 
   static Result run(Path workDir, String... args) throws IOException, InterruptedException {
@@ -46,6 +48,10 @@ final class GameProcess {
           "skipped: no DISPLAY/WAYLAND_DISPLAY and no xvfb-run on PATH to make a virtual display"
               + " (apt-get install xvfb xauth libgl1-mesa-dri libglx-mesa0)");
       cmd.addAll(List.of(xvfb, "-a", "-s", "-screen 0 1280x720x24"));
+      // The child's own status, kept in a file: xvfb-run replaces it with 5 when its cleanup of
+      // its temporary directory fails, which happens now and then on a busy machine.
+      cmd.addAll(List.of("sh", "-c", "\"$@\"; s=$?; echo $s > " + STATUS_FILE + "; exit $s",
+          "sh"));
     }
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     cmd.addAll(List.of("-Dai.djl.offline=true", "-Dai.djl.pytorch.num_threads=1",
@@ -66,7 +72,13 @@ final class GameProcess {
       throw new AssertionError("gdx-rl " + String.join(" ", args) + " did not finish in 180 s:\n"
           + Files.readString(log, StandardCharsets.UTF_8));
     }
-    return new Result(p.exitValue(), Files.readString(log, StandardCharsets.UTF_8));
+    int status = p.exitValue();
+    Path statusFile = workDir.resolve(STATUS_FILE);
+    if (Files.exists(statusFile)) {
+      status = Integer.parseInt(Files.readString(statusFile, StandardCharsets.UTF_8).strip());
+      Files.delete(statusFile);
+    }
+    return new Result(status, Files.readString(log, StandardCharsets.UTF_8));
   }
 
   static boolean hasDisplay() {
