@@ -1,5 +1,6 @@
 package dev.gdxrl.sim.cartpole;
 
+import com.badlogic.gdx.physics.box2d.World;
 import dev.gdxrl.env.Box;
 import dev.gdxrl.env.Discrete;
 import dev.gdxrl.env.Env;
@@ -8,6 +9,7 @@ import dev.gdxrl.env.Info;
 import dev.gdxrl.env.RandomSource;
 import dev.gdxrl.env.Space;
 import dev.gdxrl.env.Step;
+import dev.gdxrl.sim.Box2DWorldEnv;
 import java.util.Map;
 
 /**
@@ -15,7 +17,7 @@ import java.util.Map;
  * theta'). +1 per step including the last; terminated when |x| > 2.4 m or |theta| > 12 degrees.
  * The 500-step limit is the registry's {@code TimeLimit}, not this class.
  */
-public final class CartPoleEnv implements Env<float[], Integer> {
+public final class CartPoleEnv implements Env<float[], Integer>, Box2DWorldEnv {
   public static final EnvSpec SPEC = new EnvSpec("cartpole", 500, 475);
   public static final float X_THRESHOLD = 2.4f;
   public static final float THETA_THRESHOLD = (float) (12 * 2 * Math.PI / 360);
@@ -86,6 +88,17 @@ public final class CartPoleEnv implements Env<float[], Integer> {
   /** Read-only view for renderers; a new object after each reset. */
   public CartPoleSim sim() {
     return sim;
+  }
+
+  /** The current sim's world (a new one after each reset); null after close. */
+  @Override
+  public World world() {
+    return closed ? null : sim.world();
+  }
+
+  @Override
+  public float stepSeconds() {
+    return CartPoleSim.DT;
   }
 
   @Override

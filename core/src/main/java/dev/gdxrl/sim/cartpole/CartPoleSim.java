@@ -121,6 +121,11 @@ public final class CartPoleSim {
     return -pole.getAngularVelocity();
   }
 
+  /** The Box2D world, read-only (renderers). */
+  public World world() {
+    return world;
+  }
+
   public void dispose() {
     world.dispose();
   }

@@ -1,11 +1,13 @@
 package dev.gdxrl.sim.lunarlander;
 
+import com.badlogic.gdx.physics.box2d.World;
 import dev.gdxrl.env.Box;
 import dev.gdxrl.env.Env;
 import dev.gdxrl.env.Info;
 import dev.gdxrl.env.RandomSource;
 import dev.gdxrl.env.Space;
 import dev.gdxrl.env.Step;
+import dev.gdxrl.sim.Box2DWorldEnv;
 import java.util.Map;
 import java.util.function.LongFunction;
 
@@ -26,7 +28,7 @@ import java.util.function.LongFunction;
  *
  * @param <A> action type
  */
-public abstract sealed class AbstractLunarLanderEnv<A> implements Env<float[], A>
+public abstract sealed class AbstractLunarLanderEnv<A> implements Env<float[], A>, Box2DWorldEnv
     permits LunarLanderEnv, LunarLanderContinuousEnv {
 
   /** Observation size. */
@@ -165,6 +167,17 @@ public abstract sealed class AbstractLunarLanderEnv<A> implements Env<float[], A
   /** The simulation, read-only, for renderers and listeners. */
   public final LunarLanderSim sim() {
     return sim;
+  }
+
+  /** The sim's current world (a new one after each reset); null before the first and after close. */
+  @Override
+  public final World world() {
+    return sim.world();
+  }
+
+  @Override
+  public final float stepSeconds() {
+    return (float) (1.0 / LunarLanderSim.FPS);
   }
 
   @Override

@@ -343,6 +343,14 @@ public final class LunarLanderSim {
     sideImpulseX = sideImpulseY = 0;
   }
 
+  /**
+   * The current Box2D world, read-only (renderers); a new one after each reset, null before the
+   * first reset and after {@link #dispose()}.
+   */
+  public World world() {
+    return world;
+  }
+
   /** Frees the Box2D world. Idempotent; the sim is unusable afterwards. */
   public void dispose() {
     if (!disposed) {

@@ -4,7 +4,6 @@ import dev.gdxrl.control.ActingMode;
 import dev.gdxrl.control.Controller;
 import dev.gdxrl.control.ControllerProvider;
 import dev.gdxrl.desktop.game.Driver;
-import dev.gdxrl.desktop.game.GameViews;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -35,7 +34,9 @@ import picocli.CommandLine.Spec;
       "-/+ slower/faster (0.25x..8x), F fast, R restart (same seed), N next seed,",
       "I show/hide the agent's action values, Esc quit.",
       "cartpole: Left/A and Right/D push the cart.",
-      "lunarlander, lunarlander-continuous: Up/W main engine, Left/A and Right/D side engines."
+      "lunarlander, lunarlander-continuous: Up/W main engine, Left/A and Right/D side engines.",
+      "Other games: their own keys (listed in the window); without any, F1..F12 hold discrete",
+      "actions 0..11."
     })
 final class PlayCommand implements Callable<Integer> {
   static final String AGENT = "agent";
@@ -59,10 +60,7 @@ final class PlayCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     String id = Main.requireEnv(spec, main.registry(), envId);
-    if (!GameViews.playable(id)) {
-      throw Main.usage(spec, "env '" + id + "' has no renderer yet; playable: "
-          + String.join(", ", GameViews.PLAYABLE) + " (headless: gdx-rl eval --env " + id + ")");
-    }
+    var views = Windowed.requireView(spec, main, id, window.genericView);
     List<String> drivers = new ArrayList<>(
         Arrays.stream(Driver.values()).map(Driver::label).collect(Collectors.toList()));
     if (checkpoint != null) {
@@ -99,6 +97,6 @@ final class PlayCommand implements Callable<Integer> {
       throw e;
     }
     return Windowed.launch(spec, main, window.config(spec, id, driver), window.recordPath(spec),
-        agent, null, headless);
+        agent, null, views, headless);
   }
 }

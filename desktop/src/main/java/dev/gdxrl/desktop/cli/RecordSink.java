@@ -10,23 +10,20 @@ import java.util.function.Consumer;
 /**
  * {@code --record FILE}: writes each finished episode as a line of an {@link EpisodeFile}. A write
  * failure is kept (the game goes on) and reported when the command ends; a file that got no
- * episode is removed on close.
+ * episode, or one {@linkplain #discard() discarded} (the game failed), is removed on close.
  */
 final class RecordSink implements Consumer<EpisodeRecord>, AutoCloseable {
   private final Path file;
   private final EpisodeFile.Writer writer;
   private String error;
+  private boolean discarded;
 
   RecordSink(Path file) throws IOException {
     this.file = file;
     this.writer = new EpisodeFile.Writer(file);
   }
 
-  @Override
-  public void accept(EpisodeRecord e) {
-    if (error != null) {
-      return;
-    }
+  private void write(EpisodeRecord e) {
     try {
       writer.write(e);
     } catch (IOException ex) {
@@ -47,10 +44,23 @@ final class RecordSink implements Consumer<EpisodeRecord>, AutoCloseable {
     return file;
   }
 
+  /** The run failed: write nothing more and remove the file on {@link #close()}. */
+  void discard() {
+    discarded = true;
+  }
+
+  @Override
+  public void accept(EpisodeRecord e) {
+    if (error != null || discarded) {
+      return;
+    }
+    write(e);
+  }
+
   @Override
   public void close() throws IOException {
     writer.close();
-    if (writer.episodes() == 0) {
+    if (discarded || writer.episodes() == 0) {
       Files.deleteIfExists(file);
     }
   }

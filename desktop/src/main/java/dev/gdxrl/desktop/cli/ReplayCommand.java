@@ -1,6 +1,5 @@
 package dev.gdxrl.desktop.cli;
 
-import dev.gdxrl.desktop.game.GameViews;
 import dev.gdxrl.desktop.game.PlayConfig;
 import dev.gdxrl.desktop.record.EpisodeFile;
 import dev.gdxrl.desktop.record.EpisodeRecord;
@@ -112,10 +111,7 @@ final class ReplayCommand implements Callable<Integer> {
     if (!main.registry().contains(id)) {
       throw Main.usage(spec, "the episodes are of env '" + id + "', which is not registered");
     }
-    if (!GameViews.playable(id)) {
-      throw Main.usage(spec, "env '" + id + "' has no renderer yet; check it headless: gdx-rl"
-          + " replay " + file + " --verify");
-    }
+    var views = Windowed.requireView(spec, main, id, false);
     WindowOptions w = new WindowOptions();
     w.speed = speed;
     w.screenshot = screenshot;
@@ -127,6 +123,6 @@ final class ReplayCommand implements Callable<Integer> {
     PlayConfig c = w.config(spec, id, "replay");
     return Windowed.launch(spec, main, new PlayConfig(id, episodes.get(0).seed(), c.driver(),
         c.screenshot(), c.frames(), c.width(), c.height(), 1, c.speed(), 0), null, null,
-        episodes, headless);
+        episodes, views, headless);
   }
 }

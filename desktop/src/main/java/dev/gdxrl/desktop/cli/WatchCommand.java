@@ -2,7 +2,6 @@ package dev.gdxrl.desktop.cli;
 
 import dev.gdxrl.control.Controller;
 import dev.gdxrl.control.ControllerProvider;
-import dev.gdxrl.desktop.game.GameViews;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -65,10 +64,7 @@ final class WatchCommand implements Callable<Integer> {
       throw Main.usage(spec, option + " " + ckpt.dir() + " is for env '" + ckpt.envId()
           + "', which is not registered; known envs: " + String.join(", ", main.registry().ids()));
     }
-    if (!GameViews.playable(ckpt.envId())) {
-      throw Main.usage(spec, "env '" + ckpt.envId() + "' has no renderer yet; evaluate it"
-          + " headless: gdx-rl eval --checkpoint " + ckpt.dir());
-    }
+    var views = Windowed.requireView(spec, main, ckpt.envId(), window.genericView);
     String headless = "gdx-rl eval --checkpoint " + ckpt.dir();
     Controller<?> agent = ckpt.open(spec, main.registry(), option, window.actingMode(spec));
     try {
@@ -78,6 +74,6 @@ final class WatchCommand implements Callable<Integer> {
       throw e;
     }
     return Windowed.launch(spec, main, window.config(spec, ckpt.envId(), agent.name()),
-        window.recordPath(spec), agent, null, headless);
+        window.recordPath(spec), agent, null, views, headless);
   }
 }

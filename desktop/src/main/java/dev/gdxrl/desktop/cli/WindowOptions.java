@@ -53,6 +53,10 @@ final class WindowOptions {
       description = "Frames to render before the screenshot (default: " + DEFAULT_FRAMES + ").")
   Integer frames;
 
+  @Option(names = "--generic-view", hidden = true,
+      description = "Draw the env with the generic Box2D view even if it has its own view.")
+  boolean genericView;
+
   /** {@code --act} seeded from {@code --seed}; a one-line usage error when it does not parse. */
   ActingMode actingMode(CommandSpec spec) {
     try {

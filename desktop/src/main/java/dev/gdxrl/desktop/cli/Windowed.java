@@ -3,6 +3,8 @@ package dev.gdxrl.desktop.cli;
 import dev.gdxrl.control.Controller;
 import dev.gdxrl.desktop.game.DesktopLauncher;
 import dev.gdxrl.desktop.game.GameSetup;
+import dev.gdxrl.desktop.game.GameViewException;
+import dev.gdxrl.desktop.game.GameViews;
 import dev.gdxrl.desktop.game.PlayConfig;
 import dev.gdxrl.desktop.game.PlayOutcome;
 import dev.gdxrl.desktop.game.WindowUnavailableException;
@@ -38,6 +40,25 @@ final class Windowed {
   }
 
   /**
+   * The view lookup ({@code genericOnly}: every Box2D env gets the generic view), after checking
+   * that env {@code id} has a view; a usage error (one line, status 2) when it has none.
+   */
+  static GameViews requireView(CommandSpec spec, Main main, String id, boolean genericOnly) {
+    GameViews views;
+    String problem;
+    try {
+      views = genericOnly ? GameViews.genericOnly() : GameViews.discovered();
+      problem = views.problem(main.registry(), id);
+    } catch (GameViewException e) {
+      throw Main.usage(spec, e.getMessage());
+    }
+    if (problem != null) {
+      throw Main.usage(spec, problem);
+    }
+    return views;
+  }
+
+  /**
    * Opens the window and waits until it closes. Prints one line per finished episode to stderr
    * and, at the end, {@code RESULT env=.. driver=.. npcs=.. episodes=.. mean_return=..
    * std_return=.. ticks=.. decision_ms_per_tick=..} to stdout.
@@ -45,9 +66,10 @@ final class Windowed {
    * @param record --record file or null
    * @param agent a learned controller (closed by the game), or null
    * @param replay episodes to play back, or null
+   * @param views the view lookup ({@link #requireView})
    */
   static int launch(CommandSpec spec, Main main, PlayConfig config, Path record,
-      Controller<?> agent, List<EpisodeRecord> replay, String headless) {
+      Controller<?> agent, List<EpisodeRecord> replay, GameViews views, String headless) {
     PrintWriter err = spec.commandLine().getErr();
     String name = spec.qualifiedName(" ");
     RecordSink sink = null;
@@ -62,12 +84,20 @@ final class Windowed {
       err.flush();
       PlayOutcome outcome = new PlayOutcome(System.err);
       try {
-        DesktopLauncher.launch(new GameSetup(config, main.registry(), agent, replay, sink),
-            outcome);
+        DesktopLauncher.launch(
+            new GameSetup(config, main.registry(), agent, replay, sink, views), outcome);
       } catch (WindowUnavailableException e) {
         throw Main.usage(spec, "could not open a window: " + e.getMessage() + "; check DISPLAY="
             + main.environment().getOrDefault("DISPLAY", "") + ", or run under xvfb-run -a,"
             + " or headless: " + headless);
+      }
+      if (outcome.viewFailed()) {
+        // The game could not be shown: like bad input, one line, status 2, no --record file.
+        if (sink != null) {
+          sink.discard();
+        }
+        err.println(name + ": " + outcome.error());
+        return Main.EXIT_USAGE;
       }
       if (outcome.error() != null) {
         err.println(name + ": " + outcome.error());

@@ -16,13 +16,14 @@ import java.util.function.Consumer;
  *     the drivers; null when there is none. The game owns it from here (closes it if closeable).
  * @param replay recorded episodes to play back (the only driver then); null otherwise
  * @param recorder gets every finished episode ({@code --record}); null to record nothing
+ * @param views finds the view of the env
  */
 public record GameSetup(PlayConfig config, EnvRegistry registry, Controller<?> agent,
-    List<EpisodeRecord> replay, Consumer<EpisodeRecord> recorder) {
+    List<EpisodeRecord> replay, Consumer<EpisodeRecord> recorder, GameViews views) {
 
   public GameSetup {
-    if (config == null || registry == null) {
-      throw new IllegalArgumentException("GameSetup needs a config and a registry");
+    if (config == null || registry == null || views == null) {
+      throw new IllegalArgumentException("GameSetup needs a config, a registry and the views");
     }
     if (replay != null) {
       if (replay.isEmpty()) {
@@ -30,6 +31,12 @@ public record GameSetup(PlayConfig config, EnvRegistry registry, Controller<?> a
       }
       replay = List.copyOf(replay);
     }
+  }
+
+  /** With the views found on the class path ({@link GameViews#discovered()}). */
+  public GameSetup(PlayConfig config, EnvRegistry registry, Controller<?> agent,
+      List<EpisodeRecord> replay, Consumer<EpisodeRecord> recorder) {
+    this(config, registry, agent, replay, recorder, GameViews.discovered());
   }
 
   /** Plain play: no agent, no replay, no recording. */

@@ -25,6 +25,9 @@ final class GdxRlGame extends Game {
     font = new BitmapFont(); // libGDX's built-in 15 px sans font
     try {
       setScreen(new PlayScreen(setup, outcome, shapes, batch, font));
+    } catch (GameViewException e) {
+      outcome.failView(e.getMessage());
+      com.badlogic.gdx.Gdx.app.exit();
     } catch (RuntimeException e) {
       outcome.fail(String.valueOf(e.getMessage()));
       com.badlogic.gdx.Gdx.app.exit();
@@ -34,7 +37,11 @@ final class GdxRlGame extends Game {
   @Override
   public void dispose() {
     if (getScreen() != null) {
-      getScreen().dispose();
+      try {
+        getScreen().dispose();
+      } catch (GameViewException e) {
+        outcome.failView(e.getMessage());
+      }
     }
     font.dispose();
     batch.dispose();

@@ -12,6 +12,7 @@ import java.util.Locale;
 public final class PlayOutcome {
   private final PrintStream episodeLog;
   private volatile String error;
+  private volatile boolean viewFailed;
   private volatile List<String> drivers = List.of();
   private volatile int episodes;
   private volatile double meanReturn = Double.NaN;
@@ -32,6 +33,14 @@ public final class PlayOutcome {
   void fail(String message) {
     if (error == null) {
       error = message;
+    }
+  }
+
+  /** Records that the game could not be shown (no view, or a view that threw); first one wins. */
+  void failView(String message) {
+    if (error == null) {
+      error = message;
+      viewFailed = true;
     }
   }
 
@@ -57,6 +66,11 @@ public final class PlayOutcome {
   /** The failure message, or null if the session ended normally. */
   public String error() {
     return error;
+  }
+
+  /** Whether {@link #error()} says the game's view failed (exit status 2, nothing recorded). */
+  public boolean viewFailed() {
+    return viewFailed;
   }
 
   /** The drivers the game offered, in key order. */

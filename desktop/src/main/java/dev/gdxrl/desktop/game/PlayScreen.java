@@ -73,6 +73,8 @@ final class PlayScreen extends ScreenAdapter {
   private int frames;
   private boolean captured;
   private boolean finishing;
+  /** A view threw: nothing more is drawn or stepped, the window closes. */
+  private boolean failed;
   private int cols = 1;
   private int rows = 1;
 
@@ -91,8 +93,7 @@ final class PlayScreen extends ScreenAdapter {
     this.clock = new FixedStepClock(view.stepSeconds(), MAX_FRAME_S * PlayConfig.SPEEDS[
         PlayConfig.SPEEDS.length - 1]);
     this.viewport = new FitViewport(view.worldWidth(), view.worldHeight(), camera);
-    camera.position.set(
-        view.worldLeft() + view.worldWidth() / 2, view.worldBottom() + view.worldHeight() / 2, 0);
+    frame(view);
     this.fast = config.fast();
     this.speedIndex = fast ? PlayConfig.speedIndex(1.0) : PlayConfig.speedIndex(config.speed());
     keysHelp.add(view.keysHelp() + "   " + COMMON_KEYS);
@@ -116,13 +117,14 @@ final class PlayScreen extends ScreenAdapter {
       PlayOutcome outcome) {
     PlayConfig config = setup.config();
     EnvRegistry registry = setup.registry();
+    GameViews lookup = setup.views();
     List<Env<float[], A>> envs = new ArrayList<>();
     List<GameView<A>> views = new ArrayList<>();
     try {
       for (int i = 0; i < config.npcs(); i++) {
         Env<float[], A> env = (Env<float[], A>) registry.make(config.envId());
         envs.add(env);
-        views.add((GameView<A>) GameViews.create(env));
+        views.add((GameView<A>) lookup.create(env));
       }
       List<Controller<A>> controllers = new ArrayList<>();
       long seed = config.seed();
@@ -171,8 +173,29 @@ final class PlayScreen extends ScreenAdapter {
     };
   }
 
+  /** Points the world camera at {@code v}'s world rectangle (read again every frame). */
+  private void frame(GameView<?> v) {
+    viewport.setWorldSize(v.worldWidth(), v.worldHeight());
+    camera.position.set(v.worldLeft() + v.worldWidth() / 2, v.worldBottom() + v.worldHeight() / 2,
+        0);
+  }
+
   @Override
   public void render(float delta) {
+    if (failed) {
+      return;
+    }
+    try {
+      draw(delta);
+    } catch (GameViewException e) {
+      // The view broke: one line for the user, no screenshot, the window closes.
+      failed = true;
+      outcome.failView(e.getMessage());
+      Gdx.app.exit();
+    }
+  }
+
+  private void draw(float delta) {
     update(config.screenshotMode() ? SCREENSHOT_FRAME_S : delta);
 
     Color bg = view.background();
@@ -288,6 +311,7 @@ final class PlayScreen extends ScreenAdapter {
     float alpha = paused || fast ? 1f : clock.alpha();
     for (int i = 0; i < n; i++) {
       Session.Lane<?> lane = session.lanes().get(i);
+      frame(lane.view());
       if (n == 1) {
         viewport.update(w, h, false);
       } else {
@@ -382,6 +406,20 @@ final class PlayScreen extends ScreenAdapter {
   private final class Keyboard extends InputAdapter {
     @Override
     public boolean keyDown(int keycode) {
+      if (failed) {
+        return true;
+      }
+      try {
+        return handle(keycode);
+      } catch (GameViewException e) {
+        failed = true;
+        outcome.failView(e.getMessage());
+        Gdx.app.exit();
+        return true;
+      }
+    }
+
+    private boolean handle(int keycode) {
       if (keycode >= Keys.NUM_1 && keycode <= Keys.NUM_9) {
         return session.selectDriver(keycode - Keys.NUM_1);
       }

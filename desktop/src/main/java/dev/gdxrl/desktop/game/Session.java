@@ -416,8 +416,13 @@ final class Session<A> implements AutoCloseable {
 
   @Override
   public void close() {
+    RuntimeException failure = null;
     for (Lane<A> l : lanes) {
-      l.view.dispose();
+      try {
+        l.view.dispose();
+      } catch (RuntimeException e) {
+        failure = failure == null ? e : failure;
+      }
       l.env.close();
     }
     for (Controller<A> c : controllers) {
@@ -428,6 +433,9 @@ final class Session<A> implements AutoCloseable {
           // Closing frees native memory at the end of the game; nothing to report to the player.
         }
       }
+    }
+    if (failure != null) {
+      throw failure;
     }
   }
 }

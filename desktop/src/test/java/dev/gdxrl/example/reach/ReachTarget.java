@@ -12,16 +12,18 @@ import dev.gdxrl.env.EnvSpec;
 import dev.gdxrl.env.RandomSource;
 import dev.gdxrl.env.Space;
 import dev.gdxrl.env.Step;
+import dev.gdxrl.sim.Box2DWorldEnv;
 
 /**
  * The guide's game: a ball on a table seen from above (no gravity), pushed toward a target.
  * Observation: target minus ball position (m) and the ball's velocity (m/s). Reward: metres
  * gained toward the target each step, -0.01 per step, +10 on reaching it (terminated). The
- * 200-step limit (truncation) is the registry's {@code TimeLimit}, from the spec.
+ * 200-step limit (truncation) is the registry's {@code TimeLimit}, from the spec. Exposing its
+ * {@link World} ({@link Box2DWorldEnv}) is all gdx-rl needs to draw it.
  *
  * @param <A> {@code Integer} for {@link ReachTargetEnv}, {@code float[]} for {@link ReachTargetContinuousEnv}
  */
-public abstract class ReachTarget<A> implements Env<float[], A> {
+public abstract class ReachTarget<A> implements Env<float[], A>, Box2DWorldEnv {
   static final float HALF = 5f;           // the table is 10 m x 10 m, walls around it
   static final float FORCE = 20f;         // newtons at full push
   static final float DT = 1 / 30f;        // seconds per step
@@ -96,9 +98,15 @@ public abstract class ReachTarget<A> implements Env<float[], A> {
     return new float[] {target.x - p.x, target.y - p.y, v.x, v.y};
   }
 
-  /** The Box2D world, for renderers (a new one after each reset). */
+  /** The Box2D world, for gdx-rl's generic view (a new one after each reset). */
+  @Override
   public World world() {
     return world;
+  }
+
+  @Override
+  public float stepSeconds() {
+    return DT;
   }
 
   @Override
