@@ -1,5 +1,6 @@
 package dev.gdxrl.agent.play;
 
+import dev.gdxrl.agent.DjlDefaults;
 import dev.gdxrl.agent.io.CheckpointMeta;
 import dev.gdxrl.agent.io.Checkpoints;
 import dev.gdxrl.agent.io.LearnedPolicy;
@@ -19,7 +20,9 @@ import java.util.SplittableRandom;
 public final class LearnedControllerProvider implements ControllerProvider {
 
   /** ServiceLoader needs a public no-argument constructor. */
-  public LearnedControllerProvider() {}
+  public LearnedControllerProvider() {
+    DjlDefaults.apply();
+  }
 
   @Override
   public String name() {
