@@ -60,6 +60,7 @@ public final class Training {
 
   /** @param log where the config, evaluations and progress bar go (stdout stays for RESULT) */
   public Training(EnvRegistry registry, Algorithms algos, PrintStream log) {
+    DjlDefaults.apply();
     this.registry = registry;
     this.algos = algos;
     this.log = log;
@@ -82,6 +83,7 @@ public final class Training {
 
   /** {@code auto} (GPU when DJL sees one), {@code cpu} or {@code gpu}. */
   public static Device device(String name) {
+    DjlDefaults.apply();
     return switch (name.toLowerCase(Locale.ROOT)) {
       case "cpu" -> Device.cpu();
       case "gpu" -> {

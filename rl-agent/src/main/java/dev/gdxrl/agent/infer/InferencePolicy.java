@@ -4,6 +4,7 @@ import ai.djl.Device;
 import ai.djl.ndarray.NDManager;
 import dev.gdxrl.agent.Algorithm;
 import dev.gdxrl.agent.Algorithms;
+import dev.gdxrl.agent.DjlDefaults;
 import dev.gdxrl.agent.algo.pg.ActorCriticNet;
 import dev.gdxrl.agent.algo.pg.Categorical;
 import dev.gdxrl.agent.algo.pg.DiagGaussian;
@@ -113,6 +114,7 @@ public final class InferencePolicy {
    * @throws CheckpointException one line on any problem
    */
   public static InferencePolicy load(Path dir, CheckpointMeta meta, Algorithms algos) {
+    DjlDefaults.apply(); // DJL reads the parameter files
     String where = "checkpoint " + dir;
     Record config;
     try {

@@ -5,6 +5,7 @@ import dev.gdxrl.agent.Agent;
 import dev.gdxrl.agent.AgentContext;
 import dev.gdxrl.agent.Algorithm;
 import dev.gdxrl.agent.Algorithms;
+import dev.gdxrl.agent.DjlDefaults;
 import dev.gdxrl.agent.config.ConfigBinder;
 import dev.gdxrl.agent.train.Seeds;
 import dev.gdxrl.env.Env;
@@ -31,6 +32,7 @@ public final class AgentLoader {
    * CheckpointException}.
    */
   public static Loaded load(Path dir, EnvRegistry registry, Algorithms algos, Device device) {
+    DjlDefaults.apply();
     CheckpointMeta meta = Checkpoints.readMeta(dir);
     if (!registry.contains(meta.envId())) {
       throw new CheckpointException("checkpoint " + dir + " is for env '" + meta.envId()

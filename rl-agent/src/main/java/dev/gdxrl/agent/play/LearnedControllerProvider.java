@@ -2,6 +2,7 @@ package dev.gdxrl.agent.play;
 
 import dev.gdxrl.agent.Algorithms;
 import dev.gdxrl.agent.infer.InferencePolicy;
+import dev.gdxrl.agent.DjlDefaults;
 import dev.gdxrl.agent.io.CheckpointMeta;
 import dev.gdxrl.agent.io.Checkpoints;
 import dev.gdxrl.control.ActingMode;
@@ -20,7 +21,9 @@ import java.nio.file.Path;
 public final class LearnedControllerProvider implements ControllerProvider {
 
   /** ServiceLoader needs a public no-argument constructor. */
-  public LearnedControllerProvider() {}
+  public LearnedControllerProvider() {
+    DjlDefaults.apply();
+  }
 
   @Override
   public String name() {

@@ -10,6 +10,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
+import dev.gdxrl.agent.DjlDefaults;
 import dev.gdxrl.agent.buffer.ReplayBuffer;
 import dev.gdxrl.agent.net.AdamStep;
 import dev.gdxrl.agent.net.FlatMlp;
@@ -86,6 +87,7 @@ final class DqnNetworks implements AutoCloseable {
     }
     this.spec = spec;
     this.device = device;
+    DjlDefaults.apply();
     this.manager = NDManager.newBaseManager(device);
     this.online = Networks.initialize(spec.build(), manager, rng);
     this.target = Networks.initialize(spec.build(), manager, rng);

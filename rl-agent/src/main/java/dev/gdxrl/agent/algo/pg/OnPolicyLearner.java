@@ -10,6 +10,7 @@ import ai.djl.nn.Parameter;
 import ai.djl.training.GradientCollector;
 import dev.gdxrl.agent.ActorCriticAgent;
 import dev.gdxrl.agent.AgentContext;
+import dev.gdxrl.agent.DjlDefaults;
 import dev.gdxrl.agent.RolloutAgent;
 import dev.gdxrl.agent.io.CheckpointMeta;
 import dev.gdxrl.agent.io.Checkpoints;
@@ -121,6 +122,7 @@ public abstract class OnPolicyLearner<C extends OnPolicyConfig>
     SplittableRandom initRng = root.split();
     this.actRng = root.split();
     this.shuffleRng = root.split();
+    DjlDefaults.apply();
     this.manager = NDManager.newBaseManager(ctx.device());
     this.net = new ActorCriticNet(config.networkSpec(obsDim, discrete, actions), initRng)
         .initialize(manager);
