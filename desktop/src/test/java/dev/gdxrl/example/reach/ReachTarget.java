@@ -67,6 +67,12 @@ public abstract class ReachTarget<A> implements Env<float[], A>, Box2DWorldEnv {
     ball.createFixture(circle, 1).setRestitution(0.5f);
     circle.dispose();
     target.set((float) rng.uniform(-4, 4), (float) rng.uniform(-4, 4));
+    BodyDef mark = new BodyDef();           // the target: a sensor, drawn but never hit
+    mark.position.set(target);
+    circle = new CircleShape();
+    circle.setRadius(REACHED);
+    world.createBody(mark).createFixture(circle, 0).setSensor(true);
+    circle.dispose();
     distance = ball.getPosition().dst(target);
     running = true;
     return observe();
