@@ -24,7 +24,7 @@ final class WindowOptions {
       description = "How the learned agent acts: greedy, sample (actor-critics), epsilon=E or"
           + " softmax=T (value-based); seeded from --seed, one generator per NPC"
           + " (default: ${DEFAULT-VALUE}).")
-  String act;
+  String act = "greedy";
 
   @Option(names = "--npcs", paramLabel = "N", defaultValue = "1",
       description = "Simulations side by side, all driven by one batched decision per tick"
