@@ -98,7 +98,8 @@ final class EvalCommand implements Callable<Integer> {
         ControllerProvider.available());
     if (!main.registry().contains(ckpt.envId())) {
       throw Main.usage(spec, "--checkpoint " + ckpt.dir() + " is for env '" + ckpt.envId()
-          + "', which is not registered; known envs: " + String.join(", ", main.registry().ids()));
+          + "', which is not registered; known envs: " + String.join(", ", main.registry().ids())
+          + Main.OWN_GAME_HINT);
     }
     Controller<?> agent = ckpt.open(spec, main.registry(), "--checkpoint");
     policy = agent.name();

@@ -58,6 +58,10 @@ public final class Main implements Runnable {
   /** Exit status for bad input; picocli's {@code USAGE} code is the same. */
   public static final int EXIT_USAGE = 2;
 
+  /** Appended to "not registered" messages. */
+  static final String OWN_GAME_HINT = " (an env of your own game: add its classes with"
+      + " --classpath or " + "GDX_RL_CLASSPATH" + ")";
+
   /** The environment variable that adds entries to {@code --classpath}. */
   public static final String CLASSPATH_VARIABLE = "GDX_RL_CLASSPATH";
 
@@ -245,7 +249,8 @@ public final class Main implements Runnable {
       throw usage(spec, "--env ID is required; known envs: " + String.join(", ", registry.ids()));
     }
     if (!registry.contains(id)) {
-      throw usage(spec, "unknown env '" + id + "'; known envs: " + String.join(", ", registry.ids()));
+      throw usage(spec, "unknown env '" + id + "'; known envs: " + String.join(", ", registry.ids())
+          + OWN_GAME_HINT);
     }
     return id;
   }

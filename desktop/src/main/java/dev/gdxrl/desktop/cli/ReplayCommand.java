@@ -109,7 +109,7 @@ final class ReplayCommand implements Callable<Integer> {
       }
     }
     if (!main.registry().contains(id)) {
-      throw Main.usage(spec, "the episodes are of env '" + id + "', which is not registered");
+      throw Main.usage(spec, "the episodes are of env '" + id + "', which is not registered" + Main.OWN_GAME_HINT);
     }
     var views = Windowed.requireView(spec, main, id, false);
     WindowOptions w = new WindowOptions();

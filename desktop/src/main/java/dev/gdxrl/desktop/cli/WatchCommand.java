@@ -62,7 +62,8 @@ final class WatchCommand implements Callable<Integer> {
     Checkpoint ckpt = Checkpoint.resolve(spec, option, dir, ControllerProvider.available());
     if (!main.registry().contains(ckpt.envId())) {
       throw Main.usage(spec, option + " " + ckpt.dir() + " is for env '" + ckpt.envId()
-          + "', which is not registered; known envs: " + String.join(", ", main.registry().ids()));
+          + "', which is not registered; known envs: " + String.join(", ", main.registry().ids())
+          + Main.OWN_GAME_HINT);
     }
     var views = Windowed.requireView(spec, main, ckpt.envId(), window.genericView);
     String headless = "gdx-rl eval --checkpoint " + ckpt.dir();
