@@ -31,8 +31,8 @@ import java.util.random.RandomGenerator;
  * sub-manager that is closed when the update ends, so nothing accumulates over a long run. A
  * minibatch goes to the device as one upload per field from reused direct buffers.
  *
- * <p>Two ways to compute the gradient, chosen at construction: on the CPU (and without a dueling
- * head) the <em>manual</em> path runs the networks through {@link ManualMlp}, computes the TD
+ * <p>Two ways to compute the gradient, chosen at construction: on the CPU (plain or dueling head)
+ * the <em>manual</em> path runs the networks through {@link ManualMlp}, computes the TD
  * targets and the loss's gradient with respect to Q on the host and backpropagates by hand, with
  * no autograd recording, which is what a step costs most through DJL; elsewhere DJL's autograd
  * does it on the device. A unit test checks that both give the same parameters.
@@ -44,7 +44,7 @@ final class DqnNetworks implements AutoCloseable {
   private final NDManager manager;
   private final FlatMlp online;
   private final FlatMlp target;
-  private final ParameterStore store;
+  private ParameterStore store;
   private final AdamStep adam;
   private final Parameter[] onlineParams;
   private final Parameter[] targetParams;
@@ -71,14 +71,14 @@ final class DqnNetworks implements AutoCloseable {
   private float lastGradNorm = Float.NaN;
 
   DqnNetworks(QNetSpec spec, DqnConfig config, Device device, RandomGenerator rng) {
-    this(spec, config, device, rng, !device.isGpu() && !spec.dueling());
+    this(spec, config, device, rng, !device.isGpu());
   }
 
-  /** {@code manual}: hand-written backward pass (CPU only, no dueling head) or autograd. */
+  /** {@code manual}: hand-written backward pass (CPU only) or autograd. */
   DqnNetworks(QNetSpec spec, DqnConfig config, Device device, RandomGenerator rng,
       boolean manual) {
-    if (manual && (device.isGpu() || spec.dueling())) {
-      throw new IllegalArgumentException("the manual gradient path needs the CPU and no dueling");
+    if (manual && device.isGpu()) {
+      throw new IllegalArgumentException("the manual gradient path needs the CPU");
     }
     this.config = config;
     this.gammaPow = new float[config.nStep() + 1];
@@ -384,6 +384,8 @@ final class DqnNetworks implements AutoCloseable {
 
   void load(Path dir) throws IOException {
     Networks.load(online, manager, dir.resolve("q_network.params"));
+    // loading replaces the parameter arrays, and a store hands out the arrays it first saw
+    store = new ParameterStore(manager, false);
     if (manual()) {
       onlineManual.refresh();
     } else {

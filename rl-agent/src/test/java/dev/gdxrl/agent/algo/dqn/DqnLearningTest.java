@@ -23,7 +23,13 @@ class DqnLearningTest {
 
   @Test
   void doubleDqnLearnsQStarOfAChain() {
-    learnsQStarOfAChain(1);
+    learnsQStarOfAChain(1, false);
+  }
+
+  /** The same with a dueling head, trained on the CPU's hand-written gradient path. */
+  @Test
+  void duelingDoubleDqnLearnsQStarOfAChainOnTheManualPath() {
+    learnsQStarOfAChain(1, true);
   }
 
   /**
@@ -34,21 +40,22 @@ class DqnLearningTest {
    */
   @Test
   void threeStepDoubleDqnLearnsQStarOfAChain() {
-    learnsQStarOfAChain(3);
+    learnsQStarOfAChain(3, false);
   }
 
-  private static void learnsQStarOfAChain(int nStep) {
+  private static void learnsQStarOfAChain(int nStep, boolean dueling) {
     int n = 5;
     double gamma = 0.9;
     DqnConfig cfg = new DqnConfig(3e-3, 32, 5000, 200, gamma, 1.0, 100, DqnConfig.ENV_STEPS, 1,
-        1, DqnConfig.MSE, 10, DqnConfig.EPSILON, 0.5, 1, 0.1, 1, List.of(32), false, true, false,
-        nStep);
+        1, DqnConfig.MSE, 10, DqnConfig.EPSILON, 0.5, 1, 0.1, 1, List.of(32), dueling, true,
+        false, nStep);
     long steps = 5000;
     AgentContext ctx = new AgentContext("chain5", Box.uniform(n, 0, 1),
         new dev.gdxrl.env.Discrete(2), Device.cpu(), 12, steps);
     try (DqnAgent agent = new DqnAgent("double-dqn", cfg, ctx);
         Env<float[], Integer> env =
             new RecordEpisodeStatistics<>(new TimeLimit<>(new ChainEnv(n, "chain5"), 20))) {
+      assertThat(agent.networks().manual()).as("hand-written gradients on the CPU").isTrue();
       new Trainer<>(env, agent, TrainConfig.of(steps), 12, List.of()).run();
       float[] q = new float[2];
       for (int s = 0; s < n - 1; s++) {

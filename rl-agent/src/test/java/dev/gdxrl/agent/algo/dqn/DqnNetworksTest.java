@@ -20,17 +20,25 @@ import dev.gdxrl.agent.net.Networks;
 import dev.gdxrl.agent.net.QNetSpec;
 import dev.gdxrl.env.Box;
 import dev.gdxrl.env.Discrete;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Target computation, target-network updates and the optimiser, checked numerically. */
 class DqnNetworksTest {
   private static final QNetSpec SPEC = new QNetSpec(3, new int[] {8}, 3, false);
+  private static final QNetSpec DUELING = new QNetSpec(3, new int[] {8}, 3, true);
 
   static DqnConfig config(boolean doubleQ, String loss) {
+    return config(doubleQ, loss, false);
+  }
+
+  static DqnConfig config(boolean doubleQ, String loss, boolean dueling) {
     return new DqnConfig(1e-2, 6, 100, 0, 0.9, 1.0, 1000, DqnConfig.ENV_STEPS, 1, 1, loss, 10,
-        DqnConfig.EPSILON, 0.1, 1, 0.05, 1, List.of(8), false, doubleQ, false, 1);
+        DqnConfig.EPSILON, 0.1, 1, 0.05, 1, List.of(8), dueling, doubleQ, false, 1);
   }
 
   /** Six hand-made rows: rows 1 and 4 terminated; the others bootstrap (truncated ones too). */
@@ -256,12 +264,70 @@ class DqnNetworksTest {
    */
   @Test
   void manualPathMatchesAutograd() {
+    manualPathMatchesAutograd(SPEC);
+  }
+
+  /** The same with a dueling head. */
+  @Test
+  void duelingManualPathMatchesAutograd() {
+    manualPathMatchesAutograd(DUELING);
+  }
+
+  /** On the CPU a dueling DQN takes the hand-written path, by default and through the agent. */
+  @Test
+  void cpuPicksTheManualPathForDueling() {
+    try (DqnNetworks nets = new DqnNetworks(DUELING, config(false, DqnConfig.HUBER, true),
+        Device.cpu(), new SplittableRandom(1))) {
+      assertThat(nets.manual()).isTrue();
+      assertThat(nets.batchesTargets()).isTrue();
+    }
+    AgentContext ctx = new AgentContext("t", Box.uniform(3, -5, 5), new Discrete(3),
+        Device.cpu(), 3, 1000);
+    try (DqnAgent agent = new DqnAgent("dqn", config(true, DqnConfig.HUBER, true), ctx)) {
+      assertThat(agent.networks().online().spec().dueling()).isTrue();
+      assertThat(agent.networks().manual()).isTrue();
+    }
+  }
+
+  /**
+   * Parameters saved by one path load into the other (a dueling checkpoint of the autograd path,
+   * the only one older builds wrote, and the reverse): the same Q-values and targets after loading.
+   */
+  @Test
+  void duelingParametersLoadAcrossPaths(@TempDir Path tmp) throws Exception {
+    DqnConfig cfg = config(true, DqnConfig.HUBER, true);
+    float[] obs = handMadeBatch().nextObs;
+    for (boolean fromManual : new boolean[] {false, true}) {
+      Path dir = Files.createDirectories(tmp.resolve("from-" + (fromManual ? "manual" : "auto")));
+      try (DqnNetworks writer = new DqnNetworks(DUELING, cfg, Device.cpu(),
+              new SplittableRandom(7), fromManual);
+          DqnNetworks reader = new DqnNetworks(DUELING, cfg, Device.cpu(),
+              new SplittableRandom(8), !fromManual)) {
+        drift(writer);
+        writer.save(dir);
+        assertThat(reader.onlineValues(obs, 6)).isNotEqualTo(writer.onlineValues(obs, 6));
+        reader.load(dir);
+        assertThat(reader.manual()).isEqualTo(!fromManual);
+        assertThat(flat(reader.online())).containsExactly(flat(writer.online()));
+        assertThat(flat(reader.target())).containsExactly(flat(writer.target()));
+        assertThat(reader.onlineValues(obs, 6))
+            .containsExactly(writer.onlineValues(obs, 6), within(1e-6f));
+        ReplayBuffer.Batch b = handMadeBatch();
+        assertThat(reader.targets(b)).containsExactly(writer.targets(b), within(1e-6f));
+        // the same loss on both paths (the parameters then part: Adam's moments are not in
+        // the parameter files, the writer's are five steps old, the reader's fresh)
+        assertThat(reader.update(b, true)).isCloseTo(writer.update(b, true), within(1e-5f));
+      }
+    }
+  }
+
+  private static void manualPathMatchesAutograd(QNetSpec spec) {
     for (boolean doubleQ : new boolean[] {false, true}) {
       for (String loss : new String[] {DqnConfig.HUBER, DqnConfig.MSE}) {
-        DqnConfig cfg = config(doubleQ, loss);
-        try (DqnNetworks manual = new DqnNetworks(SPEC, cfg, Device.cpu(), new SplittableRandom(3),
+        DqnConfig cfg = config(doubleQ, loss, spec.dueling());
+        try (DqnNetworks manual = new DqnNetworks(spec, cfg, Device.cpu(), new SplittableRandom(3),
                 true);
-            DqnNetworks auto = new DqnNetworks(SPEC, cfg, Device.cpu(), new SplittableRandom(3),
+            DqnNetworks auto = new DqnNetworks(spec, cfg, Device.cpu(), new SplittableRandom(3),
                 false)) {
           assertThat(manual.manual()).isTrue();
           assertThat(auto.manual()).isFalse();
@@ -279,7 +345,7 @@ class DqnNetworksTest {
           float[] pm = manual.online().flatParameter().getArray().toFloatArray();
           float[] pa = auto.online().flatParameter().getArray().toFloatArray();
           assertThat(pm).containsExactly(pa, within(1e-5f));
-          try (DqnNetworks fresh = new DqnNetworks(SPEC, cfg, Device.cpu(),
+          try (DqnNetworks fresh = new DqnNetworks(spec, cfg, Device.cpu(),
               new SplittableRandom(3), true)) {
             float[] p0 = fresh.online().flatParameter().getArray().toFloatArray();
             assertThat(pm).as("parameters moved").isNotEqualTo(p0);
@@ -292,9 +358,19 @@ class DqnNetworksTest {
   /** A round's targets computed in one pass equal the per-batch targets; updates with them too. */
   @Test
   void batchedRoundTargetsEqualPerBatchTargets() {
-    DqnConfig cfg = config(false, DqnConfig.HUBER);
-    try (DqnNetworks a = new DqnNetworks(SPEC, cfg, Device.cpu(), new SplittableRandom(3), true);
-        DqnNetworks b = new DqnNetworks(SPEC, cfg, Device.cpu(), new SplittableRandom(3), true)) {
+    batchedRoundTargetsEqualPerBatchTargets(SPEC);
+  }
+
+  /** The same with a dueling head. */
+  @Test
+  void duelingBatchedRoundTargetsEqualPerBatchTargets() {
+    batchedRoundTargetsEqualPerBatchTargets(DUELING);
+  }
+
+  private static void batchedRoundTargetsEqualPerBatchTargets(QNetSpec spec) {
+    DqnConfig cfg = config(false, DqnConfig.HUBER, spec.dueling());
+    try (DqnNetworks a = new DqnNetworks(spec, cfg, Device.cpu(), new SplittableRandom(3), true);
+        DqnNetworks b = new DqnNetworks(spec, cfg, Device.cpu(), new SplittableRandom(3), true)) {
       drift(a);
       drift(b);
       ReplayBuffer.Batch[] batches = new ReplayBuffer.Batch[3];
