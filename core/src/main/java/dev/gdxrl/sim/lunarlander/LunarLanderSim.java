@@ -377,7 +377,10 @@ public final class LunarLanderSim {
 
   // ---------------------------------------------------------------- listeners
 
-  /** Adds a listener of landing, crash, fly-off and touchdown events. */
+  /**
+   * Adds a listener of engine, touchdown, landing, crash and fly-off events (see {@link
+   * LunarLanderListener} for their order); called after each step's physics.
+   */
   public void addListener(LunarLanderListener listener) {
     if (listener == null) {
       throw new IllegalArgumentException("listener is null");
@@ -385,6 +388,7 @@ public final class LunarLanderSim {
     listeners.add(listener);
   }
 
+  /** Removes {@code listener} if it was added; no-op otherwise. */
   public void removeListener(LunarLanderListener listener) {
     listeners.remove(listener);
   }

@@ -20,7 +20,7 @@ class CartPoleViewTest {
       env.reset(1);
       view.afterReset();
       for (int i = 0; i < 10; i++) {
-        step(view, env, 1);
+        step(view, env, i % 2); // left and right in turn: the episode goes on
       }
       CartPoleSim first = env.sim();
       float firstX = first.x();
