@@ -17,7 +17,8 @@ import dev.gdxrl.sim.Box2DNatives;
  *
  * <p>Angles follow the classic convention: {@code theta > 0} means the pole leans towards +x
  * (Box2D's angle is counter-clockwise, so {@code theta = -pole.getAngle()}). Owns its {@link
- * World}; call {@link #dispose()}.
+ * World}; call {@link #dispose()}, after which every method but {@code dispose} throws {@link
+ * IllegalStateException} rather than read freed native memory.
  */
 public final class CartPoleSim {
   public static final float GRAVITY = 9.8f;
@@ -38,6 +39,7 @@ public final class CartPoleSim {
   private final Body cart;
   private final Body pole;
   private final Vector2 tmp = new Vector2();
+  private boolean disposed;
 
   public CartPoleSim() {
     Box2DNatives.load();
@@ -87,6 +89,7 @@ public final class CartPoleSim {
 
   /** Puts the system in state (x, x', theta, theta'), pole pivot at the cart's centre. */
   public void setState(float x, float xDot, float theta, float thetaDot) {
+    checkNotDisposed();
     cart.setTransform(x, 0, 0);
     cart.setLinearVelocity(xDot, 0);
     cart.setAngularVelocity(0);
@@ -101,32 +104,54 @@ public final class CartPoleSim {
 
   /** Applies {@code force} newtons along x to the cart for one step of {@link #DT}. */
   public void step(float force) {
+    checkNotDisposed();
     cart.applyForceToCenter(tmp.set(force, 0), true);
     world.step(DT, VELOCITY_ITERATIONS, POSITION_ITERATIONS);
   }
 
   public float x() {
+    checkNotDisposed();
     return cart.getPosition().x;
   }
 
   public float xDot() {
+    checkNotDisposed();
     return cart.getLinearVelocity().x;
   }
 
   public float theta() {
+    checkNotDisposed();
     return -pole.getAngle();
   }
 
   public float thetaDot() {
+    checkNotDisposed();
     return -pole.getAngularVelocity();
   }
 
   /** The Box2D world, read-only (renderers). */
   public World world() {
+    checkNotDisposed();
     return world;
   }
 
+  /** True once {@link #dispose()} has freed the world. */
+  public boolean disposed() {
+    return disposed;
+  }
+
+  /** Frees the Box2D world. Idempotent. */
   public void dispose() {
-    world.dispose();
+    if (!disposed) {
+      disposed = true;
+      world.dispose();
+    }
+  }
+
+  private void checkNotDisposed() {
+    if (disposed) {
+      throw new IllegalStateException(
+          "cartpole sim was disposed (the env builds a new one on each reset): read env.sim()");
+    }
   }
 }

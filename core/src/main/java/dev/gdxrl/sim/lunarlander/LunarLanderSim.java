@@ -104,19 +104,6 @@ public final class LunarLanderSim {
   private Outcome outcome = Outcome.NONE;
   private boolean disposed;
 
-  // what the engines did on the last step
-  private double mainPower;
-  private double sidePower;
-  private int sideDirection;
-  private float mainPointX;
-  private float mainPointY;
-  private float mainImpulseX;
-  private float mainImpulseY;
-  private float sidePointX;
-  private float sidePointY;
-  private float sideImpulseX;
-  private float sideImpulseY;
-
   /** A sim with no world yet; {@link #reset} builds the first one. */
   public LunarLanderSim() {
     Box2DNatives.load();
@@ -141,7 +128,6 @@ public final class LunarLanderSim {
     outcome = Outcome.NONE;
     legContact[0] = false;
     legContact[1] = false;
-    clearEngines();
 
     buildTerrain(heights);
     buildLander(forceX, forceY);
@@ -267,23 +253,27 @@ public final class LunarLanderSim {
     double px = hullX;
     double py = hullY;
 
-    clearEngines();
+    float mainPointX = 0;
+    float mainPointY = 0;
+    float mainImpulseX = 0;
+    float mainImpulseY = 0;
     if (main > 0) {
       double ox = tipX * (MAIN_ENGINE_Y + 2 * d0) + sideX * d1;
       double oy = -tipY * (MAIN_ENGINE_Y + 2 * d0) - sideY * d1;
-      mainPower = main;
       mainPointX = (float) (px + ox);
       mainPointY = (float) (py + oy);
       mainImpulseX = (float) (-ox * MAIN_ENGINE_POWER * main);
       mainImpulseY = (float) (-oy * MAIN_ENGINE_POWER * main);
       hull.applyLinearImpulse(mainImpulseX, mainImpulseY, mainPointX, mainPointY, true);
     }
+    float sidePointX = 0;
+    float sidePointY = 0;
+    float sideImpulseX = 0;
+    float sideImpulseY = 0;
     if (sideDir != 0) {
       double lateral = 3 * d1 + sideDir * SIDE_ENGINE_AWAY_PX / SCALE;
       double ox = tipX * d0 + sideX * lateral;
       double oy = -tipY * d0 - sideY * lateral;
-      sidePower = side;
-      sideDirection = sideDir;
       sidePointX = (float) (px + ox - tipX * SIDE_ENGINE_LEVER_PX / SCALE);
       sidePointY = (float) (py + oy + tipY * SIDE_ENGINE_HEIGHT_PX / SCALE);
       sideImpulseX = (float) (-ox * SIDE_ENGINE_POWER * side);
@@ -306,14 +296,24 @@ public final class LunarLanderSim {
     } else {
       outcome = Outcome.NONE;
     }
+    if (listeners.isEmpty()) {
+      return outcome; // nobody listens: no event costs anything
+    }
+    // engine events carry the values the physics used; nothing of them is kept in the sim
+    for (int k = 0; k < listeners.size(); k++) {
+      LunarLanderListener l = listeners.get(k);
+      if (main > 0) {
+        l.mainEngineFired(main, mainPointX, mainPointY, mainImpulseX, mainImpulseY);
+      }
+      if (sideDir != 0) {
+        l.sideEngineFired(sideDir, side, sidePointX, sidePointY, sideImpulseX, sideImpulseY);
+      }
+    }
     fireEvents(previous);
     return outcome;
   }
 
   private void fireEvents(Outcome previous) {
-    if (listeners.isEmpty()) {
-      return;
-    }
     for (int n = 0; n < 2; n++) {
       if (legContact[n] && !legContactBefore[n]) {
         for (int k = 0; k < listeners.size(); k++) {
@@ -333,14 +333,6 @@ public final class LunarLanderSim {
         default -> { }
       }
     }
-  }
-
-  private void clearEngines() {
-    mainPower = 0;
-    sidePower = 0;
-    sideDirection = 0;
-    mainImpulseX = mainImpulseY = 0;
-    sideImpulseX = sideImpulseY = 0;
   }
 
   /**
@@ -385,7 +377,10 @@ public final class LunarLanderSim {
 
   // ---------------------------------------------------------------- listeners
 
-  /** Adds a listener of landing, crash, fly-off and touchdown events. */
+  /**
+   * Adds a listener of engine, touchdown, landing, crash and fly-off events (see {@link
+   * LunarLanderListener} for their order); called after each step's physics.
+   */
   public void addListener(LunarLanderListener listener) {
     if (listener == null) {
       throw new IllegalArgumentException("listener is null");
@@ -393,6 +388,7 @@ public final class LunarLanderSim {
     listeners.add(listener);
   }
 
+  /** Removes {@code listener} if it was added; no-op otherwise. */
   public void removeListener(LunarLanderListener listener) {
     listeners.remove(listener);
   }
@@ -529,57 +525,6 @@ public final class LunarLanderSim {
   /** True while leg {@code n} touches the ground (as the reference tracks it). */
   public boolean legContact(int n) {
     return legContact[n];
-  }
-
-  /** Main engine power used on the last step: 0 (off) or 0.5..1. */
-  public double lastMainPower() {
-    return mainPower;
-  }
-
-  /** Orientation engine power used on the last step: 0 (off) or 0.5..1. */
-  public double lastSidePower() {
-    return sidePower;
-  }
-
-  /** Orientation engine direction on the last step: -1, +1, or 0 when off. */
-  public int lastSideDirection() {
-    return sideDirection;
-  }
-
-  /** World x where the main engine's impulse was applied on the last step. */
-  public float mainImpulsePointX() {
-    return mainPointX;
-  }
-
-  public float mainImpulsePointY() {
-    return mainPointY;
-  }
-
-  /** The main engine's impulse on the hull (N s); exhaust goes the opposite way. */
-  public float mainImpulseX() {
-    return mainImpulseX;
-  }
-
-  public float mainImpulseY() {
-    return mainImpulseY;
-  }
-
-  /** World x where the orientation engine's impulse was applied on the last step. */
-  public float sideImpulsePointX() {
-    return sidePointX;
-  }
-
-  public float sideImpulsePointY() {
-    return sidePointY;
-  }
-
-  /** The orientation engine's impulse on the hull (N s); exhaust goes the opposite way. */
-  public float sideImpulseX() {
-    return sideImpulseX;
-  }
-
-  public float sideImpulseY() {
-    return sideImpulseY;
   }
 
   /** (x - W/2) / (W/2) in double, the first observation; |value| >= 1 means off screen. */

@@ -112,15 +112,21 @@ class LunarLanderTest {
       assertThat(sim.terrainY(5)).isCloseTo((float) (0.99 * LunarLanderSim.HELIPAD_Y), org.assertj.core.data.Offset.offset(1e-5f));
       assertThat(LunarLanderSim.hullVertexCount()).isEqualTo(6);
       assertThat(LunarLanderSim.hullVertexX(0)).isCloseTo(-14 / 30f, org.assertj.core.data.Offset.offset(1e-6f));
-      env.step(LunarLanderEnv.MAIN_ENGINE);
-      assertThat(sim.lastMainPower()).isEqualTo(1.0);
-      assertThat(sim.mainImpulseY()).isPositive();
-      assertThat(sim.mainImpulsePointY()).isLessThan(sim.hullY());
-      env.step(LunarLanderEnv.LEFT_ENGINE);
-      assertThat(sim.lastMainPower()).isZero();
-      assertThat(sim.lastSideDirection()).isEqualTo(-1);
-      assertThat(sim.lastSidePower()).isEqualTo(1.0);
-      assertThat(sim.sideImpulseX()).isNegative();
+      EngineLog engines = new EngineLog();
+      sim.addListener(engines);
+      float hullYBefore = sim.hullY();
+      engines.step(() -> env.step(LunarLanderEnv.MAIN_ENGINE));
+      assertThat(engines.mainPower).isEqualTo(1.0);
+      assertThat(engines.mainImpulseY).isPositive();
+      assertThat(engines.mainY).as("the nozzle is below the hull").isLessThan(hullYBefore);
+      assertThat(engines.sideDirection).isZero();
+      engines.step(() -> env.step(LunarLanderEnv.LEFT_ENGINE));
+      assertThat(engines.mainPower).isZero();
+      assertThat(engines.sideDirection).isEqualTo(-1);
+      assertThat(engines.sidePower).isEqualTo(1.0);
+      assertThat(engines.sideImpulseX).isNegative();
+      engines.step(() -> env.step(LunarLanderEnv.NOOP));
+      assertThat(engines.events).as("no engine, no engine event").isZero();
       // leg 0 is the reference's i = -1, which hangs on the +x side of the hull
       assertThat(sim.legX(0)).isGreaterThan(sim.hullX());
       assertThat(sim.legX(1)).isLessThan(sim.hullX());
@@ -216,18 +222,19 @@ class LunarLanderTest {
   void continuousThrottlesFollowTheReferenceMapping() {
     try (LunarLanderContinuousEnv env = new LunarLanderContinuousEnv()) {
       env.reset(0);
-      LunarLanderSim sim = env.sim();
-      env.step(new float[] {0f, 0.5f});
-      assertThat(sim.lastMainPower()).isZero();
-      assertThat(sim.lastSideDirection()).isZero();
-      env.step(new float[] {0.5f, -0.7f});
-      assertThat(sim.lastMainPower()).isCloseTo(0.75, org.assertj.core.data.Offset.offset(1e-7));
-      assertThat(sim.lastSideDirection()).isEqualTo(-1);
-      assertThat(sim.lastSidePower()).isCloseTo(0.7, org.assertj.core.data.Offset.offset(1e-6));
-      env.step(new float[] {1f, 1f});
-      assertThat(sim.lastMainPower()).isEqualTo(1.0);
-      assertThat(sim.lastSideDirection()).isEqualTo(1);
-      assertThat(sim.lastSidePower()).isEqualTo(1.0);
+      EngineLog engines = new EngineLog();
+      env.sim().addListener(engines);
+      engines.step(() -> env.step(new float[] {0f, 0.5f}));
+      assertThat(engines.mainPower).isZero();
+      assertThat(engines.sideDirection).isZero();
+      engines.step(() -> env.step(new float[] {0.5f, -0.7f}));
+      assertThat(engines.mainPower).isCloseTo(0.75, org.assertj.core.data.Offset.offset(1e-7));
+      assertThat(engines.sideDirection).isEqualTo(-1);
+      assertThat(engines.sidePower).isCloseTo(0.7, org.assertj.core.data.Offset.offset(1e-6));
+      engines.step(() -> env.step(new float[] {1f, 1f}));
+      assertThat(engines.mainPower).isEqualTo(1.0);
+      assertThat(engines.sideDirection).isEqualTo(1);
+      assertThat(engines.sidePower).isEqualTo(1.0);
     }
   }
 
@@ -299,6 +306,45 @@ class LunarLanderTest {
       env.close();
       env.close();
       assertThatThrownBy(() -> env.reset(2)).isInstanceOf(IllegalStateException.class);
+    }
+  }
+
+  /** Records the engine events of one step. */
+  private static final class EngineLog implements LunarLanderListener {
+    int events;
+    double mainPower;
+    float mainY;
+    float mainImpulseY;
+    int sideDirection;
+    double sidePower;
+    float sideImpulseX;
+
+    void step(Runnable step) {
+      events = 0;
+      mainPower = 0;
+      mainY = Float.NaN;
+      mainImpulseY = 0;
+      sideDirection = 0;
+      sidePower = 0;
+      sideImpulseX = 0;
+      step.run();
+    }
+
+    @Override
+    public void mainEngineFired(double power, float x, float y, float impulseX, float impulseY) {
+      events++;
+      mainPower = power;
+      mainY = y;
+      mainImpulseY = impulseY;
+    }
+
+    @Override
+    public void sideEngineFired(int direction, double power, float x, float y, float impulseX,
+        float impulseY) {
+      events++;
+      sideDirection = direction;
+      sidePower = power;
+      sideImpulseX = impulseX;
     }
   }
 }

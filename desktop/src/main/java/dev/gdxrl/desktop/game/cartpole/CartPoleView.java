@@ -15,7 +15,8 @@ import java.util.Locale;
 
 /**
  * Draws the cart-pole: the track with its limits at +-2.4 m, the cart on two wheels and the pole
- * hinged at the cart's centre, interpolated between the last two steps. Reads {@link CartPoleSim}.
+ * hinged at the cart's centre, interpolated between the last two steps. Reads the env's current
+ * {@link CartPoleSim} each time: the env disposes its sim and builds a new one on every reset.
  *
  * <p>Keys: Left/A push left, Right/D push right. CartPole has no "do nothing" action, so with no
  * key held the cart is pushed left and right in turn (no net push).
@@ -35,12 +36,16 @@ public final class CartPoleView implements GameView<Integer> {
   private static final float WHEEL_RADIUS = 0.07f;
   private static final float TRACK_Y = -CartPoleSim.CART_HALF_HEIGHT - 2 * WHEEL_RADIUS;
 
-  private final CartPoleSim sim;
+  private final CartPoleEnv env;
   private float prevX;
   private float prevTheta;
 
+  /** A view of {@code env}, built before its first reset. */
   public CartPoleView(CartPoleEnv env) {
-    this.sim = env.sim();
+    if (env == null) {
+      throw new IllegalArgumentException("CartPoleView needs an env");
+    }
+    this.env = env;
   }
 
   @Override
@@ -108,12 +113,14 @@ public final class CartPoleView implements GameView<Integer> {
 
   @Override
   public void afterReset() {
+    CartPoleSim sim = env.sim();
     prevX = sim.x();
     prevTheta = sim.theta();
   }
 
   @Override
   public void beforeStep() {
+    CartPoleSim sim = env.sim();
     prevX = sim.x();
     prevTheta = sim.theta();
   }
@@ -121,10 +128,20 @@ public final class CartPoleView implements GameView<Integer> {
   @Override
   public void afterStep(Integer action, Step<float[]> step) {}
 
+  /** The cart's x to draw, {@code alpha} of the way from the previous step to the current sim. */
+  float cartX(float alpha) {
+    return MathUtils.lerp(prevX, env.sim().x(), alpha);
+  }
+
+  /** The pole's angle to draw (classic convention, radians), interpolated like {@link #cartX}. */
+  float poleTheta(float alpha) {
+    return MathUtils.lerp(prevTheta, env.sim().theta(), alpha);
+  }
+
   @Override
   public void render(ShapeRenderer shapes, float alpha) {
-    float x = MathUtils.lerp(prevX, sim.x(), alpha);
-    float theta = MathUtils.lerp(prevTheta, sim.theta(), alpha);
+    float x = cartX(alpha);
+    float theta = poleTheta(alpha);
     float limit = CartPoleEnv.X_THRESHOLD;
 
     shapes.setColor(GROUND);
@@ -154,6 +171,7 @@ public final class CartPoleView implements GameView<Integer> {
 
   @Override
   public void hudLines(List<String> lines) {
+    CartPoleSim sim = env.sim();
     lines.add(String.format(Locale.ROOT, "x %+.3f m   theta %+.2f deg",
         sim.x(), Math.toDegrees(sim.theta())));
   }

@@ -13,6 +13,7 @@ import dev.gdxrl.env.Step;
 import dev.gdxrl.sim.lunarlander.AbstractLunarLanderEnv;
 import dev.gdxrl.sim.lunarlander.LunarLanderContinuousEnv;
 import dev.gdxrl.sim.lunarlander.LunarLanderEnv;
+import dev.gdxrl.sim.lunarlander.LunarLanderListener;
 import dev.gdxrl.sim.lunarlander.LunarLanderSim;
 import java.util.List;
 import java.util.Locale;
@@ -23,7 +24,8 @@ import java.util.function.Function;
  * Draws the Lunar Lander from {@link LunarLanderSim}'s read-only state: a starry sky, the moon's
  * surface as a filled polygon, the helipad with its two flags, the hull and legs (legs turn green
  * on contact), interpolated between the last two steps, and exhaust particles spawned from the
- * engine powers and impulse points of each step.
+ * sim's engine events ({@link LunarLanderListener}) of each step. Reads the env's sim afresh
+ * each time, never a copy kept from an earlier episode.
  *
  * <p>Keys: Up/W main engine, Left/A left orientation engine (turns and drifts left), Right/D right
  * orientation engine. Discrete: one engine per step, the main engine first. Continuous: main at
@@ -52,7 +54,7 @@ public final class LunarLanderView<A> implements GameView<A> {
   private static final int STARS = 70;
 
   private final AbstractLunarLanderEnv<A> env;
-  private final LunarLanderSim sim;
+  private final Engines engines = new Engines();
   private final Function<KeyInput, Policy<float[], A>> keyboard;
   private final ExhaustParticles particles = new ExhaustParticles(600, 7);
   private final float[] hull = LunarLanderSim.copyHullVertices(new float[12]);
@@ -65,8 +67,8 @@ public final class LunarLanderView<A> implements GameView<A> {
   private LunarLanderView(AbstractLunarLanderEnv<A> env,
       Function<KeyInput, Policy<float[], A>> keyboard) {
     this.env = env;
-    this.sim = env.sim();
     this.keyboard = keyboard;
+    env.sim().addListener(engines);
     SplittableRandom rng = new SplittableRandom(11);
     for (int i = 0; i < STARS; i++) {
       stars[2 * i] = (float) (rng.nextDouble() * W);
@@ -154,37 +156,92 @@ public final class LunarLanderView<A> implements GameView<A> {
     };
   }
 
+  /** The env's sim now (the env keeps one sim and rebuilds its world on reset). */
+  private LunarLanderSim sim() {
+    return env.sim();
+  }
+
   @Override
   public void afterReset() {
     readPose(cur);
     System.arraycopy(cur, 0, prev, 0, cur.length);
     particles.clear();
+    engines.clear();
   }
 
   @Override
   public void beforeStep() {
     readPose(prev);
+    engines.clear();
   }
 
   @Override
   public void afterStep(A action, Step<float[]> step) {
     readPose(cur);
     particles.update(DT, this::groundHeight);
+    LunarLanderSim sim = sim();
     float vx = sim.hullVelocityX();
     float vy = sim.hullVelocityY();
-    double main = sim.lastMainPower();
-    if (main > 0) {
-      particles.emit(main > 0.75 ? 3 : 2, sim.mainImpulsePointX(), sim.mainImpulsePointY(),
-          sim.mainImpulseX(), sim.mainImpulseY(), 6f, vx, vy, 0.5f, 3.5f / SCALE);
+    Engines e = engines;
+    if (e.mainPower > 0) {
+      particles.emit(e.mainPower > 0.75 ? 3 : 2, e.mainX, e.mainY, e.mainImpulseX,
+          e.mainImpulseY, 6f, vx, vy, 0.5f, 3.5f / SCALE);
     }
-    if (sim.lastSideDirection() != 0 && sim.lastSidePower() > 0) {
-      particles.emit(1, sim.sideImpulsePointX(), sim.sideImpulsePointY(),
-          sim.sideImpulseX(), sim.sideImpulseY(), 3f, vx, vy, 0.3f, 2.5f / SCALE);
+    if (e.sideDirection != 0 && e.sidePower > 0) {
+      particles.emit(1, e.sideX, e.sideY, e.sideImpulseX, e.sideImpulseY, 3f, vx, vy, 0.3f,
+          2.5f / SCALE);
+    }
+  }
+
+  @Override
+  public void dispose() {
+    env.sim().removeListener(engines);
+  }
+
+  /** What the engines did on the last step, as the sim's events reported it (decoration only). */
+  private static final class Engines implements LunarLanderListener {
+    double mainPower;
+    float mainX;
+    float mainY;
+    float mainImpulseX;
+    float mainImpulseY;
+    int sideDirection;
+    double sidePower;
+    float sideX;
+    float sideY;
+    float sideImpulseX;
+    float sideImpulseY;
+
+    void clear() {
+      mainPower = 0;
+      sideDirection = 0;
+      sidePower = 0;
+    }
+
+    @Override
+    public void mainEngineFired(double power, float x, float y, float impulseX, float impulseY) {
+      mainPower = power;
+      mainX = x;
+      mainY = y;
+      mainImpulseX = impulseX;
+      mainImpulseY = impulseY;
+    }
+
+    @Override
+    public void sideEngineFired(int direction, double power, float x, float y, float impulseX,
+        float impulseY) {
+      sideDirection = direction;
+      sidePower = power;
+      sideX = x;
+      sideY = y;
+      sideImpulseX = impulseX;
+      sideImpulseY = impulseY;
     }
   }
 
   /** The terrain polyline's height at x (metres); 0 outside it. */
   private float groundHeight(float x) {
+    LunarLanderSim sim = sim();
     int points = sim.terrainPoints();
     for (int k = 0; k + 1 < points; k++) {
       float x0 = sim.terrainX(k);
@@ -197,6 +254,7 @@ public final class LunarLanderView<A> implements GameView<A> {
   }
 
   private void readPose(float[] pose) {
+    LunarLanderSim sim = sim();
     pose[0] = sim.hullX();
     pose[1] = sim.hullY();
     pose[2] = sim.hullAngle();
@@ -228,6 +286,7 @@ public final class LunarLanderView<A> implements GameView<A> {
     shapes.flush();
     Gdx.gl.glDisable(GL20.GL_BLEND);
 
+    LunarLanderSim sim = sim();
     for (int n = 0; n < 2; n++) {
       shapes.setColor(sim.legContact(n) ? LEG_CONTACT : LEG);
       float hw = LunarLanderSim.LEG_HALF_WIDTH;
@@ -239,6 +298,7 @@ public final class LunarLanderView<A> implements GameView<A> {
   }
 
   private void drawMoon(ShapeRenderer shapes) {
+    LunarLanderSim sim = sim();
     shapes.setColor(MOON);
     int points = sim.terrainPoints();
     for (int k = 0; k + 1 < points; k++) {
@@ -255,6 +315,7 @@ public final class LunarLanderView<A> implements GameView<A> {
   }
 
   private void drawFlags(ShapeRenderer shapes) {
+    LunarLanderSim sim = sim();
     float y1 = sim.helipadY();
     float y2 = y1 + 50 / SCALE;
     for (float x : new float[] {sim.helipadX1(), sim.helipadX2()}) {
@@ -291,15 +352,16 @@ public final class LunarLanderView<A> implements GameView<A> {
 
   @Override
   public void hudLines(List<String> lines) {
+    LunarLanderSim sim = sim();
+    Engines e = engines;
     lines.add(String.format(Locale.ROOT, "legs: left %s   right %s",
         sim.legContact(0) ? "CONTACT" : "air", sim.legContact(1) ? "CONTACT" : "air"));
-    String side = sim.lastSideDirection() == 0 || sim.lastSidePower() == 0
+    String side = e.sideDirection == 0 || e.sidePower == 0
         ? "off"
-        : String.format(Locale.ROOT, "%s %.0f%%", sim.lastSideDirection() < 0 ? "left" : "right",
-            100 * sim.lastSidePower());
+        : String.format(Locale.ROOT, "%s %.0f%%", e.sideDirection < 0 ? "left" : "right",
+            100 * e.sidePower);
     lines.add(String.format(Locale.ROOT, "engines: main %s   side %s",
-        sim.lastMainPower() > 0
-            ? String.format(Locale.ROOT, "%.0f%%", 100 * sim.lastMainPower()) : "off",
+        e.mainPower > 0 ? String.format(Locale.ROOT, "%.0f%%", 100 * e.mainPower) : "off",
         side));
     lines.add(String.format(Locale.ROOT, "v (%+.2f, %+.2f) m/s   angle %+.1f deg",
         sim.hullVelocityX(), sim.hullVelocityY(), Math.toDegrees(sim.hullAngle())));

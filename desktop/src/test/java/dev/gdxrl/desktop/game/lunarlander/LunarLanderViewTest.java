@@ -7,6 +7,8 @@ import dev.gdxrl.control.Policy;
 import dev.gdxrl.env.Step;
 import dev.gdxrl.sim.lunarlander.LunarLanderContinuousEnv;
 import dev.gdxrl.sim.lunarlander.LunarLanderEnv;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -59,6 +61,43 @@ class LunarLanderViewTest {
       view.afterReset();
       assertThat(view.particlesAlive()).isZero();
     }
+  }
+
+  @Test
+  void engineLineAndExhaustComeFromTheSimsEventsAcrossResets() {
+    try (LunarLanderEnv env = new LunarLanderEnv()) {
+      LunarLanderView<Integer> view = LunarLanderView.discrete(env);
+      for (long seed = 0; seed < 2; seed++) {
+        env.reset(seed);
+        view.afterReset();
+        assertThat(hud(view)).contains("engines: main off   side off");
+        step(view, env, LunarLanderEnv.MAIN_ENGINE);
+        assertThat(hud(view)).contains("engines: main 100%   side off");
+        assertThat(view.particlesAlive()).isBetween(2, 3);
+        step(view, env, LunarLanderEnv.RIGHT_ENGINE);
+        assertThat(hud(view)).contains("engines: main off   side right 100%");
+        step(view, env, LunarLanderEnv.NOOP);
+        assertThat(hud(view)).contains("engines: main off   side off");
+      }
+      view.dispose();
+      env.reset(3);
+      view.afterReset();
+      env.step(LunarLanderEnv.MAIN_ENGINE);
+      assertThat(hud(view)).as("a disposed view no longer listens").contains(
+          "engines: main off   side off");
+    }
+  }
+
+  private static void step(LunarLanderView<Integer> view, LunarLanderEnv env, int action) {
+    view.beforeStep();
+    Step<float[]> s = env.step(action);
+    view.afterStep(action, s);
+  }
+
+  private static List<String> hud(LunarLanderView<?> view) {
+    List<String> lines = new ArrayList<>();
+    view.hudLines(lines);
+    return lines;
   }
 
   private static <A> A act(LunarLanderView<A> view, Set<Integer> held) {
