@@ -49,22 +49,23 @@ public interface Algorithm<C extends Record> {
    * that neither the algorithm nor the loop knows is a one-line error.
    */
   default Map<String, Object> presetTrainKeys(String envId) {
-    return split(envId).get(false);
+    return split(envId, preset(envId)).get(false);
   }
 
   /** Tuned defaults for the env: the generic ones with the env's preset applied. */
   default C defaults(String envId) {
-    Map<String, Object> keys = split(envId).get(true);
+    Presets.Preset p = preset(envId);
+    Map<String, Object> keys = split(envId, p).get(true);
     C base = genericDefaults();
     if (keys.isEmpty()) {
       return finish(base);
     }
     return finish(ConfigBinder.bind(base, keys, id() + " preset for env '" + envId + "' ("
-        + preset(envId).source() + ")"));
+        + p.source() + ")"));
   }
 
-  private Map<Boolean, Map<String, Object>> split(String envId) {
-    Presets.Preset p = preset(envId);
+  /** The preset's keys: {@code true} -> the algorithm's, {@code false} -> the training loop's. */
+  private Map<Boolean, Map<String, Object>> split(String envId, Presets.Preset p) {
     Set<String> algoKeys = ConfigBinder.keys(genericDefaults().getClass());
     Set<String> trainKeys = ConfigBinder.keys(TrainConfig.class);
     Map<String, Object> algo = new LinkedHashMap<>();

@@ -222,9 +222,7 @@ public final class Training {
   }
 
   private void loadForResume(Agent<?> agent, Path dir, CheckpointMeta meta, Metrics metrics) {
-    try (Env<float[], ?> env = registry.make(meta.envId())) {
-      Checkpoints.checkSpaces(meta, dir, env.observationSpace(), env.actionSpace());
-    }
+    Checkpoints.checkRegistered(meta, dir, registry);
     String restored;
     try {
       agent.load(dir);

@@ -58,12 +58,12 @@ public final class Main implements Runnable {
   /** Exit status for bad input; picocli's {@code USAGE} code is the same. */
   public static final int EXIT_USAGE = 2;
 
-  /** Appended to "not registered" messages. */
-  static final String OWN_GAME_HINT = " (an env of your own game: add its classes with"
-      + " --classpath or " + "GDX_RL_CLASSPATH" + ")";
-
   /** The environment variable that adds entries to {@code --classpath}. */
   public static final String CLASSPATH_VARIABLE = "GDX_RL_CLASSPATH";
+
+  /** Appended to "not registered" messages. */
+  static final String OWN_GAME_HINT = " (an env of your own game: add its classes with"
+      + " --classpath or " + CLASSPATH_VARIABLE + ")";
 
   private final Function<ClassLoader, EnvRegistry> registries;
   private final Map<String, String> environment;

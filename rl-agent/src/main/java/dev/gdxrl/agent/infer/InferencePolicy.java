@@ -70,6 +70,7 @@ public final class InferencePolicy {
   private final Box actionBox; // Gaussian
   private float[][] rows = new float[0][]; // normalised observations (Q-values)
   private float[] flat = new float[0]; // normalised observations, row-major (actor-critics)
+  private final float[] scaled; // one normalised observation
   private float[] out = new float[0]; // head outputs, row-major
   private float[] values = new float[0];
   private float[][] q = new float[0][];
@@ -89,6 +90,7 @@ public final class InferencePolicy {
     this.ac = ac;
     this.actionBox = head == Head.GAUSSIAN ? (Box) meta.actionSpace() : null;
     this.one = new float[size];
+    this.scaled = new float[obsDim];
   }
 
   /**
@@ -345,7 +347,6 @@ public final class InferencePolicy {
       out = new float[n * size];
       values = new float[n];
     }
-    float[] row = new float[0];
     for (int i = 0; i < n; i++) {
       float[] o = observations[i];
       if (o.length != obsDim) {
@@ -353,11 +354,7 @@ public final class InferencePolicy {
             + " values, the policy expects " + obsDim);
       }
       if (scaler != null) {
-        if (row.length == 0) {
-          row = new float[obsDim];
-        }
-        scaler.apply(o, row);
-        o = row;
+        o = scaler.apply(o, scaled);
       }
       System.arraycopy(o, 0, flat, i * obsDim, obsDim);
     }

@@ -8,7 +8,6 @@ import dev.gdxrl.agent.Algorithms;
 import dev.gdxrl.agent.DjlDefaults;
 import dev.gdxrl.agent.config.ConfigBinder;
 import dev.gdxrl.agent.train.Seeds;
-import dev.gdxrl.env.Env;
 import dev.gdxrl.env.EnvRegistry;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -34,13 +33,7 @@ public final class AgentLoader {
   public static Loaded load(Path dir, EnvRegistry registry, Algorithms algos, Device device) {
     DjlDefaults.apply();
     CheckpointMeta meta = Checkpoints.readMeta(dir);
-    if (!registry.contains(meta.envId())) {
-      throw new CheckpointException("checkpoint " + dir + " is for env '" + meta.envId()
-          + "', which is not registered; known envs: " + String.join(", ", registry.ids()));
-    }
-    try (Env<float[], ?> env = registry.make(meta.envId())) {
-      Checkpoints.checkSpaces(meta, dir, env.observationSpace(), env.actionSpace());
-    }
+    Checkpoints.checkRegistered(meta, dir, registry);
     Algorithm<?> algo;
     Record config;
     try {

@@ -11,6 +11,8 @@ import dev.gdxrl.agent.train.LearningCurve;
 import dev.gdxrl.agent.train.Metrics;
 import dev.gdxrl.env.Box;
 import dev.gdxrl.env.Discrete;
+import dev.gdxrl.env.Env;
+import dev.gdxrl.env.EnvRegistry;
 import dev.gdxrl.env.Space;
 import java.io.IOException;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -286,6 +288,20 @@ public final class Checkpoints {
       };
     }
     return (float) v.asDouble();
+  }
+
+  /**
+   * Throws a one-line {@link CheckpointException} unless the checkpoint's env is in {@code
+   * registry} and has the checkpoint's spaces (see {@link #checkSpaces}).
+   */
+  public static void checkRegistered(CheckpointMeta meta, Path dir, EnvRegistry registry) {
+    if (!registry.contains(meta.envId())) {
+      throw new CheckpointException("checkpoint " + dir + " is for env '" + meta.envId()
+          + "', which is not registered; known envs: " + String.join(", ", registry.ids()));
+    }
+    try (Env<float[], ?> env = registry.make(meta.envId())) {
+      checkSpaces(meta, dir, env.observationSpace(), env.actionSpace());
+    }
   }
 
   /**

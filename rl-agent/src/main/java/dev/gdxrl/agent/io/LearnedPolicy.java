@@ -37,6 +37,11 @@ public final class LearnedPolicy<A> implements Policy<float[], A>, AutoCloseable
     this.mode = mode;
   }
 
+  /** {@code policy} acting in {@code mode}; a one-line error when the mode does not suit it. */
+  public static <A> LearnedPolicy<A> of(InferencePolicy policy, ActingMode mode) {
+    return new LearnedPolicy<>(policy, mode);
+  }
+
   /**
    * Loads a checkpoint for {@code env} (any env, registered or not): its spaces are checked
    * against the checkpoint's, with {@link Checkpoints#checkSpaces}'s one-line messages.
@@ -58,13 +63,7 @@ public final class LearnedPolicy<A> implements Policy<float[], A>, AutoCloseable
    */
   public static LearnedPolicy<?> load(Path dir, EnvRegistry registry, Algorithms algos) {
     CheckpointMeta meta = Checkpoints.readMeta(dir);
-    if (!registry.contains(meta.envId())) {
-      throw new CheckpointException("checkpoint " + dir + " is for env '" + meta.envId()
-          + "', which is not registered; known envs: " + String.join(", ", registry.ids()));
-    }
-    try (Env<float[], ?> env = registry.make(meta.envId())) {
-      Checkpoints.checkSpaces(meta, dir, env.observationSpace(), env.actionSpace());
-    }
+    Checkpoints.checkRegistered(meta, dir, registry);
     return new LearnedPolicy<>(InferencePolicy.load(dir, meta, algos), ActingMode.GREEDY);
   }
 

@@ -1,13 +1,10 @@
 package dev.gdxrl.agent.play;
 
 import dev.gdxrl.agent.infer.InferencePolicy;
-import dev.gdxrl.agent.train.Seeds;
+import dev.gdxrl.agent.io.LearnedPolicy;
 import dev.gdxrl.control.ActingMode;
 import dev.gdxrl.control.Controller;
 import dev.gdxrl.control.Insight;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.SplittableRandom;
 
 /**
  * A checkpoint driving a game through its {@link InferencePolicy}: raw observations in (the
@@ -24,23 +21,14 @@ import java.util.SplittableRandom;
 final class LearnedController<A> implements Controller<A>, AutoCloseable {
   /** The name the HUD and the driver keys use. */
   static final String NAME = "agent";
-  /** Seeds stream of the NPC generators. */
-  private static final long NPC_STREAM = 101;
 
-  private final InferencePolicy policy;
-  private final ActingMode mode;
-  private final List<SplittableRandom> rngs = new ArrayList<>();
-  private SplittableRandom[] rngArray = new SplittableRandom[0];
+  private final LearnedPolicy<A> policy;
   private final float[] lastObservation;
-  private final float[][] single = new float[1][];
-  private final Object[] singleOut = new Object[1];
   private boolean decided;
   private A lastAction;
 
-  LearnedController(InferencePolicy policy, ActingMode mode) {
-    policy.check(mode);
+  LearnedController(LearnedPolicy<A> policy) {
     this.policy = policy;
-    this.mode = mode;
     this.lastObservation = new float[policy.meta().observationSpace().dim()];
   }
 
@@ -51,15 +39,12 @@ final class LearnedController<A> implements Controller<A>, AutoCloseable {
 
   /** The mode this controller acts in. */
   ActingMode mode() {
-    return mode;
+    return policy.mode();
   }
 
   @Override
-  @SuppressWarnings("unchecked")
   public A decide(float[] observation) {
-    single[0] = observation;
-    policy.decide(single, 1, mode, generators(1), singleOut);
-    A a = (A) singleOut[0];
+    A a = policy.act(observation);
     remember(observation, a);
     return a;
   }
@@ -70,28 +55,12 @@ final class LearnedController<A> implements Controller<A>, AutoCloseable {
   }
 
   @Override
-  @SuppressWarnings("unchecked")
   public void decideAll(float[][] observations, A[] out) {
-    int n = observations.length;
-    if (n == 0) {
+    if (observations.length == 0) {
       return;
     }
-    policy.decide(observations, n, mode, generators(n), out);
+    policy.actBatch(observations, out);
     remember(observations[0], out[0]);
-  }
-
-  /** NPC i's generator, made on first use from the mode's seed and i. */
-  private SplittableRandom[] generators(int n) {
-    if (mode.kind() == ActingMode.Kind.GREEDY) {
-      return null;
-    }
-    while (rngs.size() < n) {
-      rngs.add(new SplittableRandom(Seeds.mix(mode.seed(), NPC_STREAM, rngs.size())));
-    }
-    if (rngArray.length != rngs.size()) {
-      rngArray = rngs.toArray(new SplittableRandom[0]);
-    }
-    return rngArray;
   }
 
   private void remember(float[] x, A action) {
@@ -110,7 +79,7 @@ final class LearnedController<A> implements Controller<A>, AutoCloseable {
     if (!decided) {
       return null;
     }
-    return policy.insight(lastObservation, lastAction instanceof Integer i ? i : -1);
+    return policy.inference().insight(lastObservation, lastAction instanceof Integer i ? i : -1);
   }
 
   /** Nothing native is held: the parameters live on the host. */

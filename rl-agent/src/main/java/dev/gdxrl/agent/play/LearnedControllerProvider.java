@@ -5,6 +5,7 @@ import dev.gdxrl.agent.infer.InferencePolicy;
 import dev.gdxrl.agent.DjlDefaults;
 import dev.gdxrl.agent.io.CheckpointMeta;
 import dev.gdxrl.agent.io.Checkpoints;
+import dev.gdxrl.agent.io.LearnedPolicy;
 import dev.gdxrl.control.ActingMode;
 import dev.gdxrl.control.Controller;
 import dev.gdxrl.control.ControllerProvider;
@@ -57,6 +58,7 @@ public final class LearnedControllerProvider implements ControllerProvider {
           + "', not '" + id + "'");
     }
     Checkpoints.checkSpaces(meta, source, env.observationSpace(), env.actionSpace());
-    return new LearnedController<>(InferencePolicy.load(source, meta, Algorithms.builtin()), mode);
+    return new LearnedController<>(
+        LearnedPolicy.of(InferencePolicy.load(source, meta, Algorithms.builtin()), mode));
   }
 }

@@ -178,30 +178,34 @@ public final class Box2DView<A> implements GameView<A> {
 
   /** Grows the rectangle to hold {@link #bounds}, with room to spare, up to the cap. */
   private void growToFit() {
-    float right = left + width;
-    float top = bottom + height;
-    if (bounds.minX < left || bounds.maxX > right) {
-      float l = Math.min(left, bounds.minX);
-      float r = Math.max(right, bounds.maxX);
-      float extra = GROW_EXTRA * (r - l - width);
-      l -= bounds.minX < left ? extra : 0;
-      r += bounds.maxX > right ? extra : 0;
-      if (r - l <= maxWidth) {
-        left = l;
-        width = r - l;
-      }
+    float[] x = grown(left, width, bounds.minX, bounds.maxX, maxWidth);
+    if (x != null) {
+      left = x[0];
+      width = x[1];
     }
-    if (bounds.minY < bottom || bounds.maxY > top) {
-      float b = Math.min(bottom, bounds.minY);
-      float t = Math.max(top, bounds.maxY);
-      float extra = GROW_EXTRA * (t - b - height);
-      b -= bounds.minY < bottom ? extra : 0;
-      t += bounds.maxY > top ? extra : 0;
-      if (t - b <= maxHeight) {
-        bottom = b;
-        height = t - b;
-      }
+    float[] y = grown(bottom, height, bounds.minY, bounds.maxY, maxHeight);
+    if (y != null) {
+      bottom = y[0];
+      height = y[1];
     }
+  }
+
+  /**
+   * One axis of {@link #growToFit}: the new {start, size} holding [min, max] with {@link
+   * #GROW_EXTRA} spare on the side(s) that grew, or null when it already fits or would exceed
+   * {@code cap}.
+   */
+  private static float[] grown(float start, float size, float min, float max, float cap) {
+    float end = start + size;
+    if (min >= start && max <= end) {
+      return null;
+    }
+    float s = Math.min(start, min);
+    float e = Math.max(end, max);
+    float extra = GROW_EXTRA * (e - s - size);
+    s -= min < start ? extra : 0;
+    e += max > end ? extra : 0;
+    return e - s <= cap ? new float[] {s, e - s} : null;
   }
 
   /** Keeps every body's pose to interpolate from. */
