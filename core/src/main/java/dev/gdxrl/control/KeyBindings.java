@@ -12,7 +12,7 @@ import java.util.function.IntPredicate;
 /**
  * How held keys become an action, as data (no GL, no input polling: the caller says which keys
  * are held). Keys are named as libGDX names them ({@code Input.Keys.toString}: "Left", "Up",
- * "Space", "A", "Numpad 4"), matched without regard to case, with spaces, dashes and underscores
+ * "W", "A", "Up"), matched without regard to case, with spaces, dashes and underscores
  * alike: "LEFT", "left" and "Left" are one key, so are "NUMPAD_4" and "Numpad 4". An unknown name
  * is refused when the binding is made.
  *
@@ -62,7 +62,7 @@ public sealed interface KeyBindings permits KeyBindings.Discrete, KeyBindings.Co
     int code = keycode(name);
     if (code < 0) {
       throw new IllegalArgumentException("unknown key '" + name + "' (use libGDX key names such"
-          + " as Left, Up, Space, A, Numpad 4)");
+          + " as Left, Up, W, A)");
     }
     return Keys.toString(code);
   }

@@ -67,6 +67,7 @@ public final class EnvChecker {
     NativeLibraries.loadBox2D();
     List<String> failures = new ArrayList<>();
     boolean go = run(failures, "spaces", () -> checkSpaces(subject));
+    go = go && run(failures, "step before reset", () -> checkStepBeforeReset(subject));
     go = go && run(failures, "observations in space", () -> checkObservations(subject));
     go = go && run(failures, "determinism", () -> checkDeterminism(subject));
     go = go && run(failures, "reset after terminal", () -> checkResetAfterEnd(subject));
@@ -79,7 +80,7 @@ public final class EnvChecker {
 
   /** Names of the checks, in order, for reports. */
   public static List<String> checkNames() {
-    return List.of("spaces", "observations in space", "determinism", "reset after terminal",
+    return List.of("spaces", "step before reset", "observations in space", "determinism", "reset after terminal",
         "truncation", "invalid actions", "observations not reused", "close");
   }
 
@@ -93,6 +94,9 @@ public final class EnvChecker {
       check.run();
     } catch (CheckFailed e) {
       failures.add(name + ": " + e.getMessage());
+    } catch (EnvDiscoveryException e) {
+      failures.add(name + ": " + e.getMessage() + " (other checks skipped)");
+      return false;
     } catch (RuntimeException e) {
       failures.add(name + ": unexpected " + oneLine(e.toString()));
     } catch (UnsatisfiedLinkError e) {
@@ -153,6 +157,24 @@ public final class EnvChecker {
             "spec().maxEpisodeSteps() is " + env.spec().maxEpisodeSteps()
                 + " but the outermost TimeLimit truncates at " + limit.maxSteps());
       }
+    }
+  }
+
+  private static <A> void checkStepBeforeReset(Subject subject) {
+    try (Env<float[], ?> raw = subject.make().get()) {
+      @SuppressWarnings("unchecked")
+      Env<float[], A> env = (Env<float[], A>) raw;
+      A action = env.actionSpace().sample(new SplittableRandom(3));
+      try {
+        env.step(action);
+      } catch (IllegalStateException expected) {
+        return;
+      } catch (RuntimeException e) {
+        throw new CheckFailed("step() before the first reset() threw " + e
+            + " instead of an IllegalStateException saying reset() comes first");
+      }
+      throw new CheckFailed("step() before the first reset() did not throw; it must throw an"
+          + " IllegalStateException saying reset() comes first");
     }
   }
 
@@ -388,7 +410,11 @@ public final class EnvChecker {
       Step<float[]> s = env.step(env.actionSpace().sample(rng));
       float[] second = s.observation();
       float[] secondCopy = second.clone();
-      env.step(env.actionSpace().sample(rng));
+      if (s.done()) {
+        env.reset(22); // an episode may end on its first step: then the reset must not reuse it
+      } else {
+        env.step(env.actionSpace().sample(rng));
+      }
       require(Arrays.equals(first, copy), "the reset observation array was changed by step()");
       require(Arrays.equals(second, secondCopy), "a step observation array was changed later");
     }

@@ -174,16 +174,36 @@ public final class EnvRegistry {
 
   /** The game with its default wrappers, but another time limit (0: none). */
   public Env<float[], ?> make(String id, int maxEpisodeSteps) {
-    Entry e = entry(id);
-    NativeLibraries.loadBox2D();
-    return wrapDefault(e.factory().get(), maxEpisodeSteps);
+    return wrapDefault(build(id), maxEpisodeSteps);
   }
 
   /** The raw game, no wrappers. */
   public Env<float[], ?> makeRaw(String id) {
+    return build(id);
+  }
+
+  /**
+   * Runs the entry's factory; a factory that throws (a missing level file, a class its game
+   * needs that is not on the classpath) becomes one {@link EnvDiscoveryException} line naming
+   * the env and its provider, so commands report it without a stack trace.
+   */
+  private Env<float[], ?> build(String id) {
     Entry e = entry(id);
     NativeLibraries.loadBox2D();
-    return e.factory().get();
+    Env<float[], ?> env;
+    try {
+      env = e.factory().get();
+    } catch (UnsatisfiedLinkError ex) {
+      throw ex; // a native library not loaded: callers name the fix (EnvChecker, NativeLibraries)
+    } catch (RuntimeException | LinkageError ex) {
+      throw new EnvDiscoveryException("env '" + id + "' (from " + origin(id)
+          + ") could not be built: its factory threw " + oneLine(ex), ex);
+    }
+    if (env == null) {
+      throw new EnvDiscoveryException("env '" + id + "' (from " + origin(id)
+          + ") could not be built: its factory returned null");
+    }
+    return env;
   }
 
   /** A new heuristic policy for the env, or throws if it has none. */

@@ -1,6 +1,7 @@
 package dev.gdxrl.env;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -54,6 +55,26 @@ class EnvCheckerTest {
       SplittableEpisode.requireOnlyTruncation(env);
     }
     assertThat(EnvChecker.check(registry, "walk")).isEmpty();
+  }
+
+  @Test
+  void anEnvThatStepsBeforeItsFirstResetFails() {
+    List<String> failures = EnvChecker.check(registryWith(e -> e.stepBeforeReset = true), "walk");
+    assertThat(failures).singleElement().asString()
+        .startsWith("step before reset: step() before the first reset() did not throw");
+  }
+
+  @Test
+  void aFactoryThatThrowsIsOneFailureLineNamingTheEnvAndItsProvider() {
+    EnvRegistry registry = new EnvRegistry().register(new EnvRegistry.Entry(WalkEnv.SPEC, () -> {
+      throw new IllegalStateException("level.json not found");
+    }, null, "test walk"));
+    assertThatThrownBy(() -> registry.make("walk"))
+        .isInstanceOf(EnvDiscoveryException.class)
+        .hasMessage("env 'walk' (from register()) could not be built: its factory threw"
+            + " IllegalStateException: level.json not found");
+    assertThat(EnvChecker.check(registry, "walk")).singleElement().asString()
+        .contains("level.json not found").endsWith("(other checks skipped)");
   }
 
   @Test

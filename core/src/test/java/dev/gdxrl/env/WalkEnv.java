@@ -16,9 +16,12 @@ final class WalkEnv implements Env<float[], Integer> {
   boolean acceptAnyAction;
   boolean reuseObservation;
   /** Keeps stepping after termination instead of throwing IllegalStateException. */
+  // (before the first reset it still throws)
   boolean continueAfterEnd;
   /** Never terminates: x stays clamped to [-3, 3], so only a time limit ends an episode. */
   boolean neverTerminate;
+  /** Steps before the first reset instead of throwing IllegalStateException. */
+  boolean stepBeforeReset;
   private long resets;
   private int x;
   private boolean ended = true;
@@ -38,7 +41,7 @@ final class WalkEnv implements Env<float[], Integer> {
     if (!acceptAnyAction && !ACT.contains(action)) {
       throw new IllegalArgumentException("walk: bad action " + action);
     }
-    if (ended && !continueAfterEnd) {
+    if (ended && (resets == 0 ? !stepBeforeReset : !continueAfterEnd)) {
       throw new IllegalStateException("walk: reset first");
     }
     x += (action != null && action == 1) ? 1 : -1;

@@ -95,7 +95,7 @@ final class EvalCommand implements Callable<Integer> {
     Path recordFile = record == null ? null
         : WindowOptions.newFile(spec, "--record", record, null, false);
     Checkpoint ckpt = Checkpoint.resolve(spec, "--checkpoint", checkpoint,
-        ControllerProvider.available());
+        main.controllerProviders());
     if (!main.registry().contains(ckpt.envId())) {
       throw Main.usage(spec, "--checkpoint " + ckpt.dir() + " is for env '" + ckpt.envId()
           + "', which is not registered; known envs: " + String.join(", ", main.registry().ids())

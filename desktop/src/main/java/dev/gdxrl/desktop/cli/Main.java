@@ -1,5 +1,6 @@
 package dev.gdxrl.desktop.cli;
 
+import dev.gdxrl.control.ControllerProvider;
 import dev.gdxrl.env.EnvDiscoveryException;
 import dev.gdxrl.env.EnvRegistry;
 import java.io.File;
@@ -68,6 +69,7 @@ public final class Main implements Runnable {
   private final Function<ClassLoader, EnvRegistry> registries;
   private final Map<String, String> environment;
   private EnvRegistry registry;
+  private URLClassLoader ownLoader; // the --classpath loader, closed after the command
 
   @Spec CommandSpec spec;
 
@@ -131,17 +133,43 @@ public final class Main implements Runnable {
 
   private static int run(String[] args, PrintWriter out, PrintWriter err,
       Function<ClassLoader, EnvRegistry> registries, Map<String, String> environment) {
-    CommandLine cmd = new CommandLine(new Main(registries, environment));
+    Main main = new Main(registries, environment);
+    try {
+      return run(main, args, out, err);
+    } finally {
+      main.closeGameLoader();
+    }
+  }
+
+  private static int run(Main main, String[] args, PrintWriter out, PrintWriter err) {
+    CommandLine cmd = new CommandLine(main);
     cmd.setOut(out);
     cmd.setErr(err);
     cmd.setParameterExceptionHandler(Main::oneLineUsageError);
     cmd.setExecutionExceptionHandler(
         (ex, line, parsed) -> {
+          EnvDiscoveryException game = gameFailure(ex);
+          if (game != null) {
+            // the user's game failed to build or load: their input, one line, no stack trace
+            line.getErr().println(commandName(line) + ": " + game.getMessage());
+            line.getErr().flush();
+            return EXIT_USAGE;
+          }
           line.getErr().println(commandName(line) + ": error: " + ex);
           ex.printStackTrace(line.getErr());
           return EXIT_FAILURE;
         });
     return cmd.execute(args);
+  }
+
+  /** The {@link EnvDiscoveryException} in {@code ex}'s cause chain, or null. */
+  private static EnvDiscoveryException gameFailure(Throwable ex) {
+    for (Throwable t = ex; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof EnvDiscoveryException e) {
+        return e;
+      }
+    }
+    return null;
   }
 
   /** Bad input: one line on stderr naming the problem and where to look, status 2. */
@@ -182,6 +210,15 @@ public final class Main implements Runnable {
     return registry;
   }
 
+  /**
+   * The controller providers (how checkpoints become controllers), looked up after the game's
+   * class loader is installed so that a provider on {@code --classpath} is found too.
+   */
+  List<ControllerProvider> controllerProviders() {
+    registry();
+    return ControllerProvider.available();
+  }
+
   private ClassLoader gameLoader() {
     List<URL> urls = new ArrayList<>();
     addEntries(urls, environment.get(CLASSPATH_VARIABLE), CLASSPATH_VARIABLE);
@@ -190,7 +227,33 @@ public final class Main implements Runnable {
     if (parent == null) {
       parent = Main.class.getClassLoader();
     }
-    return urls.isEmpty() ? parent : new URLClassLoader(urls.toArray(URL[]::new), parent);
+    if (urls.isEmpty()) {
+      return parent;
+    }
+    ownLoader = new URLClassLoader(urls.toArray(URL[]::new), parent);
+    return ownLoader;
+  }
+
+  /** Closes the {@code --classpath} loader (its open jar files) once the command is done. */
+  private void closeGameLoader() {
+    if (ownLoader != null) {
+      try {
+        ownLoader.close();
+      } catch (IOException e) {
+        // nothing is lost: the command has finished; the jars close with the process
+      }
+      ownLoader = null;
+    }
+  }
+
+  /** A jar on the class path must open as one; a corrupt one would hide the game it holds. */
+  private void requireJar(String source, String entry, Path jar) {
+    try (java.util.jar.JarFile f = new java.util.jar.JarFile(jar.toFile())) {
+      f.size();
+    } catch (IOException e) {
+      throw usage(spec, source + " entry '" + entry + "': " + jar + " is not a readable jar ("
+          + e.getMessage() + ")");
+    }
   }
 
   private void addEntries(List<URL> urls, String path, String source) {
@@ -211,6 +274,7 @@ public final class Main implements Runnable {
           }
           try (Stream<Path> jars = Files.list(dir)) {
             for (Path jar : jars.filter(p -> p.toString().endsWith(".jar")).sorted().toList()) {
+              requireJar(source, entry, jar);
               urls.add(jar.toUri().toURL());
             }
           }
@@ -223,6 +287,9 @@ public final class Main implements Runnable {
         }
         if (!Files.isDirectory(p) && !entry.endsWith(".jar") && !entry.endsWith(".zip")) {
           throw usage(spec, source + " entry '" + entry + "' is neither a directory nor a .jar");
+        }
+        if (!Files.isDirectory(p)) {
+          requireJar(source, entry, p);
         }
         urls.add(p.toUri().toURL());
       } catch (MalformedURLException | java.nio.file.InvalidPathException e) {

@@ -2,7 +2,6 @@ package dev.gdxrl.desktop.cli;
 
 import dev.gdxrl.control.ActingMode;
 import dev.gdxrl.control.Controller;
-import dev.gdxrl.control.ControllerProvider;
 import dev.gdxrl.desktop.game.Driver;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -76,7 +75,7 @@ final class PlayCommand implements Callable<Integer> {
     window.validate(spec);
     Checkpoint ckpt = null;
     if (checkpoint != null) {
-      ckpt = Checkpoint.resolve(spec, "--checkpoint", checkpoint, ControllerProvider.available());
+      ckpt = Checkpoint.resolve(spec, "--checkpoint", checkpoint, main.controllerProviders());
       if (!ckpt.envId().equals(id)) {
         throw Main.usage(spec, "--checkpoint " + ckpt.dir() + " is for env '" + ckpt.envId()
             + "', not '" + id + "'");

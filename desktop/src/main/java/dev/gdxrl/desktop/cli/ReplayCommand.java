@@ -74,6 +74,13 @@ final class ReplayCommand implements Callable<Integer> {
   }
 
   private int verify(Path path, List<EpisodeRecord> episodes) {
+    for (EpisodeRecord e : episodes) {
+      if (!main.registry().contains(e.envId())) {
+        throw Main.usage(spec, path + " holds episodes of env '" + e.envId()
+            + "', which is not registered; known envs: "
+            + String.join(", ", main.registry().ids()) + Main.OWN_GAME_HINT);
+      }
+    }
     PrintWriter out = spec.commandLine().getOut();
     int matched = 0;
     for (int i = 0; i < episodes.size(); i++) {

@@ -59,7 +59,7 @@ final class WatchCommand implements Callable<Integer> {
       option = "demo";
     }
     window.validate(spec);
-    Checkpoint ckpt = Checkpoint.resolve(spec, option, dir, ControllerProvider.available());
+    Checkpoint ckpt = Checkpoint.resolve(spec, option, dir, main.controllerProviders());
     if (!main.registry().contains(ckpt.envId())) {
       throw Main.usage(spec, option + " " + ckpt.dir() + " is for env '" + ckpt.envId()
           + "', which is not registered; known envs: " + String.join(", ", main.registry().ids())

@@ -35,12 +35,44 @@ public final class KeyboardPolicies {
       return defaults(space, keys);
     }
     bindings.check(space);
+    for (String key : bindings.keyNames()) {
+      String use = viewerUse(Keys.valueOf(key));
+      if (use != null) {
+        throw new IllegalArgumentException("key '" + key + "' is the viewer's " + use
+            + " key; bind the game's actions to other keys (the viewer's keys: " + VIEWER_KEYS
+            + ")");
+      }
+    }
     if (bindings instanceof KeyBindings.Discrete d) {
       return obs -> (A) Integer.valueOf(d.action(keys::pressed));
     }
     KeyBindings.Continuous c = (KeyBindings.Continuous) bindings;
     Box box = (Box) space;
     return obs -> (A) c.action(keys::pressed, box);
+  }
+
+  /** The viewer's own keys (see PlayScreen), which a game's bindings may not take. */
+  public static final String VIEWER_KEYS =
+      "1-9 and Numpad 1-9, R, N, C, Space, '.', '-', '+', '=', Numpad -/+, F, I, Esc";
+
+  /** What the viewer does with {@code keycode}, or null when it is free for a game. */
+  static String viewerUse(int keycode) {
+    if ((keycode >= Keys.NUM_1 && keycode <= Keys.NUM_9)
+        || (keycode >= Keys.NUMPAD_1 && keycode <= Keys.NUMPAD_9)) {
+      return "driver-selection";
+    }
+    return switch (keycode) {
+      case Keys.R -> "restart";
+      case Keys.N -> "next-seeds";
+      case Keys.C -> "cycle-driver";
+      case Keys.SPACE -> "pause";
+      case Keys.PERIOD -> "single-step";
+      case Keys.MINUS, Keys.NUMPAD_SUBTRACT, Keys.PLUS, Keys.EQUALS, Keys.NUMPAD_ADD -> "speed";
+      case Keys.F -> "fast-forward";
+      case Keys.I -> "insight";
+      case Keys.ESCAPE -> "quit";
+      default -> null;
+    };
   }
 
   @SuppressWarnings("unchecked")

@@ -116,6 +116,15 @@ public final class LearnedPolicy<A> implements Policy<float[], A>, AutoCloseable
     return out;
   }
 
+  /**
+   * Starts every NPC's generator again from its seed, so an episode restarted with the same env
+   * seed repeats the same behaviour in a stochastic mode (nothing to do when greedy).
+   */
+  @Override
+  public void reset() {
+    rngs = new SplittableRandom[0];
+  }
+
   private SplittableRandom[] generators(int n) {
     if (mode.kind() == ActingMode.Kind.GREEDY) {
       return null;

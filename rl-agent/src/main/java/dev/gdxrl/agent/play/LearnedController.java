@@ -63,6 +63,12 @@ final class LearnedController<A> implements Controller<A>, AutoCloseable {
     remember(observations[0], out[0]);
   }
 
+  /** A restarted episode draws the same stochastic actions again (see LearnedPolicy#reset). */
+  @Override
+  public void reset() {
+    policy.reset();
+  }
+
   private void remember(float[] x, A action) {
     System.arraycopy(x, 0, lastObservation, 0, lastObservation.length);
     lastAction = action;

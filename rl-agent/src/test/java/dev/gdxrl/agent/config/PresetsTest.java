@@ -114,8 +114,11 @@ class PresetsTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageStartingWith("env 'chain5' has two ppo presets, in file:")
         .hasMessageEndingWith("; keep one of them");
-    // two identical copies of one file (the same jar twice on a class path) are fine
-    ClassLoader same = new URLClassLoader(new URL[] {tmp.resolve("a").toUri().toURL()}, a);
+    // two identical copies of one file in different places (one game's jar twice on a class
+    // path, under two names) are fine: two URLs, the same bytes
+    ClassLoader copyA = gameWith("copy1", "ppo", "chain5:\n  n_envs: 2\n");
+    gameWith("copy2", "ppo", "chain5:\n  n_envs: 2\n");
+    ClassLoader same = new URLClassLoader(new URL[] {tmp.resolve("copy2").toUri().toURL()}, copyA);
     assertThat(under(same, () -> ((Ppo.PpoConfig) algos.get("ppo").defaults("chain5")).nEnvs()))
         .isEqualTo(2);
   }

@@ -103,6 +103,34 @@ class LearnedControllerProviderTest {
   }
 
   @Test
+  void aResetControllerRepeatsItsStochasticActions() {
+    try (Env<float[], Integer> env = Envs.asDiscrete(EnvRegistry.discovered().make("cartpole"))) {
+      Controller<Integer> c = provider().open(dqn, env,
+          dev.gdxrl.control.ActingMode.parse("epsilon=0.5", 9));
+      float[][] obs = new float[60][];
+      java.util.SplittableRandom rng = new java.util.SplittableRandom(2);
+      for (int t = 0; t < obs.length; t++) {
+        obs[t] = new float[] {(float) rng.nextDouble(), 0, (float) rng.nextDouble() - 0.5f, 0};
+      }
+      List<Integer> first = new java.util.ArrayList<>();
+      List<Integer> again = new java.util.ArrayList<>();
+      List<Integer> continued = new java.util.ArrayList<>();
+      for (float[] o : obs) {
+        first.add(c.decide(o));
+      }
+      for (float[] o : obs) {
+        continued.add(c.decide(o));
+      }
+      c.reset();
+      for (float[] o : obs) {
+        again.add(c.decide(o));
+      }
+      assertThat(again).as("after reset, the same draws").isEqualTo(first);
+      assertThat(continued).as("without reset, the generator moves on").isNotEqualTo(first);
+    }
+  }
+
+  @Test
   void appliesTheCheckpointsObservationNormalisation() throws Exception {
     Path norm = dir.resolve("normalised");
     Files.createDirectories(norm);

@@ -26,6 +26,7 @@ import dev.gdxrl.desktop.game.KeyboardPolicies;
 import dev.gdxrl.env.Env;
 import dev.gdxrl.env.Step;
 import dev.gdxrl.sim.Box2DWorldEnv;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -67,6 +68,8 @@ public final class Box2DView<A> implements GameView<A> {
   private final KeyBindings bindings;
   private final Array<Body> bodies = new Array<>();
   private final Array<Body> prevBodies = new Array<>();
+  private final java.util.IdentityHashMap<Body, Integer> colourNumbers =
+      new java.util.IdentityHashMap<>();
   private final Array<Joint> joints = new Array<>();
   private float[] prevPose = new float[0];
   private final Bounds bounds = new Bounds();
@@ -149,6 +152,7 @@ public final class Box2DView<A> implements GameView<A> {
   public void afterReset() {
     World world = game.world();
     remember(world);
+    numberDynamicBodies(world);
     if (world == null || !measure(world)) {
       return;
     }
@@ -192,20 +196,60 @@ public final class Box2DView<A> implements GameView<A> {
 
   /**
    * One axis of {@link #growToFit}: the new {start, size} holding [min, max] with {@link
-   * #GROW_EXTRA} spare on the side(s) that grew, or null when it already fits or would exceed
-   * {@code cap}.
+   * #GROW_EXTRA} spare on the side(s) that grew (less when that would pass {@code cap}), or null
+   * when it already fits or when [min, max] alone is wider than {@code cap}.
    */
-  private static float[] grown(float start, float size, float min, float max, float cap) {
+  static float[] grown(float start, float size, float min, float max, float cap) {
     float end = start + size;
     if (min >= start && max <= end) {
       return null;
     }
     float s = Math.min(start, min);
     float e = Math.max(end, max);
-    float extra = GROW_EXTRA * (e - s - size);
-    s -= min < start ? extra : 0;
-    e += max > end ? extra : 0;
-    return e - s <= cap ? new float[] {s, e - s} : null;
+    float needed = e - s;
+    if (needed > cap) {
+      return null; // a body far away (flying off): keep the frame rather than follow it
+    }
+    boolean before = min < start;
+    boolean after = max > end;
+    int sides = (before ? 1 : 0) + (after ? 1 : 0);
+    float share = Math.min(GROW_EXTRA * (needed - size) * sides, cap - needed) / sides;
+    s -= before ? share : 0;
+    e += after ? share : 0;
+    return new float[] {s, e - s};
+  }
+
+  /**
+   * Gives the dynamic bodies their colour numbers in an order that does not depend on native
+   * addresses (libGDX lists a world's bodies in hash order): by position at reset, x then y;
+   * bodies created later are numbered as they appear.
+   */
+  private void numberDynamicBodies(World world) {
+    colourNumbers.clear();
+    if (world == null) {
+      return;
+    }
+    world.getBodies(bodies);
+    List<Body> dynamic = new ArrayList<>();
+    for (Body b : bodies) {
+      if (b.getType() == BodyType.DynamicBody) {
+        dynamic.add(b);
+      }
+    }
+    dynamic.sort(java.util.Comparator.<Body>comparingDouble(b -> b.getPosition().x)
+        .thenComparingDouble(b -> b.getPosition().y).thenComparingDouble(Body::getMass));
+    for (Body b : dynamic) {
+      colourNumbers.put(b, colourNumbers.size());
+    }
+  }
+
+  private int colourNumber(Body b) {
+    Integer k = colourNumbers.get(b);
+    if (k == null) {
+      k = colourNumbers.size();
+      colourNumbers.put(b, k);
+    }
+    return k;
   }
 
   /** Keeps every body's pose to interpolate from. */
@@ -294,7 +338,7 @@ public final class Box2DView<A> implements GameView<A> {
           y = MathUtils.lerp(prevPose[3 * i + 1], y, alpha);
           angle = MathUtils.lerp(prevPose[3 * i + 2], angle, alpha);
         }
-        Color fill = colour(b, i);
+        Color fill = colour(b);
         shapes.setColor(pass == 0 ? fill : outline(fill));
         drawBody(shapes, b, x, y, angle, pass == 0, px);
       }
@@ -423,18 +467,21 @@ public final class Box2DView<A> implements GameView<A> {
     }
   }
 
-  /** Static grey, kinematic teal, dynamic bodies a hue each (golden-ratio steps by index). */
-  private static Color colour(Body b, int index) {
+  /** Static grey, kinematic teal, dynamic bodies a hue each (golden-ratio steps by number). */
+  private Color colour(Body b) {
     if (b.getType() == BodyType.StaticBody) {
       return STATIC;
     }
     if (b.getType() == BodyType.KinematicBody) {
       return KINEMATIC;
     }
-    return dynamicColour(index);
+    return dynamicColour(colourNumber(b));
   }
 
-  /** The fill of the dynamic body at {@code index} in the world's body list. */
+  /**
+   * The fill of the dynamic body numbered {@code index}: numbered by position at reset (x, then
+   * y), bodies created later in order of appearance.
+   */
   public static Color dynamicColour(int index) {
     float hue = (0.6f + 0.618034f * index) % 1f;
     return new Color().fromHsv(hue * 360f, 0.6f, 0.9f).add(0, 0, 0, 1);
