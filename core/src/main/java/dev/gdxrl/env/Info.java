@@ -9,4 +9,12 @@ public final class Info {
 
   /** How the episode ended, a game-defined word such as "landed", "crashed", "time_limit". */
   public static final String OUTCOME = "outcome";
+
+  /**
+   * Prefix of episode metrics: a numeric entry {@code "metric.NAME"} in the info of an episode's
+   * last step is a game-defined figure of that episode (the arena's {@code metric.catch_rate}, 1 or
+   * 0, and {@code metric.mean_catch_s}, only in episodes that ended with a catch). {@code eval}
+   * adds {@code NAME=} with the mean over the episodes that reported it to its {@code RESULT} line.
+   */
+  public static final String METRIC_PREFIX = "metric.";
 }

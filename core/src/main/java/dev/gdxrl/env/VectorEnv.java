@@ -1,6 +1,7 @@
 package dev.gdxrl.env;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.locks.LockSupport;
@@ -21,6 +22,11 @@ import java.util.concurrent.locks.LockSupport;
  * thread steps the first chunk and {@code threads - 1} daemon workers the others. Workers wait by
  * spinning briefly and then parking, so a step costs a hand-off of well under a microsecond when
  * stepping is continuous and nothing when training pauses.
+ *
+ * <p>Scenes ({@link #ofScenes}): each {@link MultiAgentEnv} of M agents fills M consecutive slots
+ * (scene k's agent j is slot {@code k * M + j}); scene k is reset with {@code seed + k} and draws
+ * its later rounds' seeds from its own generator; when a round ends, every slot of the scene ends
+ * an episode (its own return) and starts the next one. Threads split the scenes, not the slots.
  *
  * <p>The {@link Result} and its arrays are owned by this object and overwritten by the next call;
  * the observation arrays inside are the envs' own fresh arrays and may be kept.
@@ -84,6 +90,10 @@ public final class VectorEnv<A> implements AutoCloseable {
   }
 
   private final List<Env<float[], A>> envs;
+  /** Scene mode: the scenes, else null. */
+  private final List<MultiAgentEnv<A>> scenes;
+  /** Agents per scene (1 in env mode). */
+  private final int perUnit;
   private final int n;
   private final Result result;
   private final SplittableRandom[] seeders;
@@ -96,29 +106,56 @@ public final class VectorEnv<A> implements AutoCloseable {
   private boolean closed;
 
   public VectorEnv(List<? extends Env<float[], A>> envs, int threads) {
-    if (envs.isEmpty()) {
+    this(new ArrayList<>(envs), null, threads);
+  }
+
+  /**
+   * Every agent of every scene as one slot: {@code scenes.size() * M} slots for scenes of M
+   * agents each (all scenes must have the same number of agents and the same spaces).
+   */
+  public static <A> VectorEnv<A> ofScenes(List<? extends MultiAgentEnv<A>> scenes, int threads) {
+    return new VectorEnv<>(null, new ArrayList<>(scenes), threads);
+  }
+
+  private VectorEnv(List<Env<float[], A>> envs, List<MultiAgentEnv<A>> scenes, int threads) {
+    int units = envs != null ? envs.size() : scenes.size();
+    if (units == 0) {
       throw new IllegalArgumentException("VectorEnv needs at least one env");
     }
     if (threads < 1) {
       throw new IllegalArgumentException("VectorEnv threads must be >= 1, got " + threads);
     }
-    this.envs = new ArrayList<>(envs);
-    this.n = envs.size();
-    Space<float[]> os = envs.get(0).observationSpace();
-    Space<A> as = envs.get(0).actionSpace();
-    for (Env<float[], A> e : envs) {
-      if (!e.observationSpace().equals(os) || !e.actionSpace().equals(as)) {
-        throw new IllegalArgumentException("VectorEnv envs must share observation and action spaces");
+    this.envs = envs;
+    this.scenes = scenes;
+    if (envs != null) {
+      this.perUnit = 1;
+      Space<float[]> os = envs.get(0).observationSpace();
+      Space<A> as = envs.get(0).actionSpace();
+      for (Env<float[], A> e : envs) {
+        if (!e.observationSpace().equals(os) || !e.actionSpace().equals(as)) {
+          throw new IllegalArgumentException(
+              "VectorEnv envs must share observation and action spaces");
+        }
+      }
+    } else {
+      this.perUnit = scenes.get(0).agents();
+      for (MultiAgentEnv<A> sc : scenes) {
+        if (sc.agents() != perUnit || !sc.observationSpace().equals(scenes.get(0).observationSpace())
+            || !sc.actionSpace().equals(scenes.get(0).actionSpace())) {
+          throw new IllegalArgumentException(
+              "VectorEnv scenes must have the same number of agents and the same spaces");
+        }
       }
     }
+    this.n = units * perUnit;
     this.result = new Result(n);
-    this.seeders = new SplittableRandom[n];
+    this.seeders = new SplittableRandom[units];
     this.returns = new double[n];
     this.lengths = new int[n];
-    int t = Math.min(threads, n);
+    int t = Math.min(threads, units);
     this.chunkStart = new int[t + 1];
     for (int c = 0; c <= t; c++) {
-      chunkStart[c] = (int) ((long) c * n / t);
+      chunkStart[c] = (int) ((long) c * units / t);
     }
     this.workers = new ArrayList<>(t - 1);
     for (int w = 0; w < t - 1; w++) {
@@ -137,25 +174,60 @@ public final class VectorEnv<A> implements AutoCloseable {
   }
 
   public Space<float[]> singleObservationSpace() {
-    return envs.get(0).observationSpace();
+    return envs != null ? envs.get(0).observationSpace() : scenes.get(0).observationSpace();
   }
 
   public Space<A> singleActionSpace() {
-    return envs.get(0).actionSpace();
+    return envs != null ? envs.get(0).actionSpace() : scenes.get(0).actionSpace();
   }
 
   public EnvSpec spec() {
-    return envs.get(0).spec();
+    return envs != null ? envs.get(0).spec() : scenes.get(0).spec();
+  }
+
+  /** Agents per scene; 1 for a vector of plain envs. */
+  public int agentsPerScene() {
+    return perUnit;
   }
 
   /** The i-th env (for renderers and tests; do not step it directly). */
   public Env<float[], A> env(int i) {
+    if (envs == null) {
+      throw new IllegalStateException("VectorEnv of scenes has no single envs; use scene(k)");
+    }
     return envs.get(i);
+  }
+
+  /** The k-th scene of a vector of scenes (for tests; do not step it directly). */
+  public MultiAgentEnv<A> scene(int k) {
+    if (scenes == null) {
+      throw new IllegalStateException("VectorEnv of plain envs has no scenes");
+    }
+    return scenes.get(k);
   }
 
   /** Resets every env: env i with {@code seed + i}. Returns the observations (owned by this). */
   public float[][] reset(long seed) {
     ensureOpen();
+    if (scenes != null) {
+      for (int k = 0; k < scenes.size(); k++) {
+        seeders[k] = new SplittableRandom(seed + k);
+        float[][] first = scenes.get(k).reset(seed + k);
+        for (int j = 0; j < perUnit; j++) {
+          int i = k * perUnit + j;
+          result.observations[i] = first[j];
+          result.finalObservations[i] = null;
+          result.episodes[i] = null;
+          result.rewards[i] = 0;
+          result.terminated[i] = false;
+          result.truncated[i] = false;
+          returns[i] = 0;
+          lengths[i] = 0;
+        }
+      }
+      started = true;
+      return result.observations;
+    }
     for (int i = 0; i < n; i++) {
       seeders[i] = new SplittableRandom(seed + i);
       result.observations[i] = envs.get(i).reset(seed + i);
@@ -183,7 +255,7 @@ public final class VectorEnv<A> implements AutoCloseable {
     }
     pendingActions = actions;
     if (workers.size() == 0) {
-      stepRange(0, n);
+      stepRange(0, chunkStart[1]);
     } else {
       for (Worker w : workers) {
         w.request();
@@ -209,6 +281,10 @@ public final class VectorEnv<A> implements AutoCloseable {
   }
 
   private void stepRange(int from, int to) {
+    if (scenes != null) {
+      stepScenes(from, to);
+      return;
+    }
     A[] actions = pendingActions;
     for (int i = from; i < to; i++) {
       Env<float[], A> env = envs.get(i);
@@ -229,6 +305,37 @@ public final class VectorEnv<A> implements AutoCloseable {
         result.finalObservations[i] = null;
         result.episodes[i] = null;
         result.observations[i] = s.observation();
+      }
+    }
+  }
+
+  private void stepScenes(int from, int to) {
+    A[] actions = pendingActions;
+    int m = perUnit;
+    for (int k = from; k < to; k++) {
+      MultiAgentEnv<A> scene = scenes.get(k);
+      MultiAgentEnv.Result s = scene.step(Arrays.copyOfRange(actions, k * m, k * m + m));
+      boolean done = s.done();
+      float[][] next = done ? scene.reset(seeders[k].nextLong()) : null;
+      for (int j = 0; j < m; j++) {
+        int i = k * m + j;
+        result.rewards[i] = s.rewards()[j];
+        result.terminated[i] = s.terminated();
+        result.truncated[i] = s.truncated();
+        returns[i] += s.rewards()[j];
+        lengths[i]++;
+        if (done) {
+          result.finalObservations[i] = s.observations()[j];
+          result.episodes[i] =
+              new EpisodeStats(returns[i], lengths[i], s.terminated(), s.truncated());
+          returns[i] = 0;
+          lengths[i] = 0;
+          result.observations[i] = next[j];
+        } else {
+          result.finalObservations[i] = null;
+          result.episodes[i] = null;
+          result.observations[i] = s.observations()[j];
+        }
       }
     }
   }
@@ -269,8 +376,10 @@ public final class VectorEnv<A> implements AutoCloseable {
         Thread.currentThread().interrupt();
       }
     }
-    for (Env<float[], A> e : envs) {
-      e.close();
+    if (envs != null) {
+      envs.forEach(Env::close);
+    } else {
+      scenes.forEach(MultiAgentEnv::close);
     }
   }
 

@@ -1,5 +1,8 @@
 package dev.gdxrl.sim;
 
+import dev.gdxrl.sim.arena.ArenaEnv;
+import dev.gdxrl.sim.arena.ArenaPursuit;
+import dev.gdxrl.sim.arena.ArenaScene;
 import dev.gdxrl.env.EnvProvider;
 import dev.gdxrl.env.EnvRegistry;
 import dev.gdxrl.sim.cartpole.CartPoleEnv;
@@ -30,6 +33,11 @@ public final class BuiltinEnvProvider implements EnvProvider {
             "Box2D Lunar Lander: land on the pad with the main and side engines (4 actions)"),
         new EnvRegistry.Entry(LunarLanderContinuousEnv.SPEC, LunarLanderContinuousEnv::new,
             LunarLanderContinuousHeuristic::new,
-            "Box2D Lunar Lander, continuous throttles: (main, lateral) in [-1, 1]^2"));
+            "Box2D Lunar Lander, continuous throttles: (main, lateral) in [-1, 1]^2"),
+        new EnvRegistry.Entry(ArenaScene.SPEC, ArenaEnv::discrete, ArenaPursuit::new,
+            "Box2D tag arena: chaser NPCs catch a scripted runner (9 moves; --npcs M chasers)"),
+        new EnvRegistry.Entry(ArenaScene.CONTINUOUS_SPEC, ArenaEnv::continuous,
+            ArenaPursuit.Continuous::new,
+            "Box2D tag arena, continuous: planar thrust in [-1, 1]^2 (--npcs M chasers)"));
   }
 }

@@ -22,6 +22,7 @@ import dev.gdxrl.env.Box;
 import dev.gdxrl.env.Env;
 import dev.gdxrl.env.EnvRegistry;
 import dev.gdxrl.env.Envs;
+import dev.gdxrl.env.MultiAgentEnv;
 import dev.gdxrl.env.Space;
 import dev.gdxrl.env.VectorEnv;
 import java.io.IOException;
@@ -259,6 +260,11 @@ public final class Training {
       listeners.add(Listeners.evaluation(evalEnv, agent, tc.evalFreq(), tc.evalEpisodes(),
           req.seed(), metrics, req.progress() ? null : log, tc.stopAtReturn(), best));
       listeners.add(Listeners.checkpoints(tc.checkpointFreq(), saver));
+      if (tc.npcs() > 1 && !(agent instanceof RolloutAgent<A>)) {
+        throw new IllegalArgumentException("npcs=" + tc.npcs() + " trains NPCs sharing one"
+            + " policy in a scene, which needs an on-policy algorithm (ppo, a2c, reinforce), not "
+            + req.algo());
+      }
       TrainState state = agent instanceof RolloutAgent<A> ra
           ? runVector(req, ra, tc, listeners, startSteps, startEpisodes)
           : new Trainer<>(env, agent, tc, req.seed(), listeners).run(startSteps, startEpisodes);
@@ -289,6 +295,9 @@ public final class Training {
   /** The vector loop for agents that learn from N envs at once (the actor-critics). */
   private <A> TrainState runVector(TrainRequest req, RolloutAgent<A> agent, TrainConfig tc,
       List<TrainListener> listeners, long startSteps, long startEpisodes) {
+    if (tc.npcs() > 1) {
+      return runScenes(req, agent, tc, listeners, startSteps, startEpisodes);
+    }
     List<Env<float[], A>> envs = new ArrayList<>(agent.envs());
     try {
       for (int i = 0; i < agent.envs(); i++) {
@@ -299,6 +308,39 @@ public final class Training {
       throw e;
     }
     try (VectorEnv<A> venv = new VectorEnv<>(envs, agent.threads())) {
+      return new VectorTrainer<>(venv, agent, tc, req.seed(), listeners)
+          .run(startSteps, startEpisodes);
+    }
+  }
+
+  /** The vector loop over scenes of {@code npcs} NPCs each, every NPC one slot. */
+  @SuppressWarnings("unchecked")
+  private <A> TrainState runScenes(TrainRequest req, RolloutAgent<A> agent, TrainConfig tc,
+      List<TrainListener> listeners, long startSteps, long startEpisodes) {
+    int m = tc.npcs();
+    if (agent.envs() % m != 0) {
+      throw new IllegalArgumentException("npcs=" + m + " must divide n_envs=" + agent.envs()
+          + " (the slots are n_envs / npcs scenes of npcs NPCs); set n_envs to a multiple of " + m);
+    }
+    List<MultiAgentEnv<A>> scenes = new ArrayList<>();
+    try {
+      for (int k = 0; k < agent.envs() / m; k++) {
+        Env<float[], A> probe = castEnv(registry.make(req.envId()));
+        try {
+          if (!(probe.unwrapped() instanceof MultiAgentEnv.Source<?> source)) {
+            throw new IllegalArgumentException("env '" + req.envId() + "' is not built as a scene"
+                + " of several NPCs, so npcs=" + m + " cannot apply; drop npcs (or --npcs)");
+          }
+          scenes.add(((MultiAgentEnv.Source<A>) source).scene(m));
+        } finally {
+          probe.close();
+        }
+      }
+    } catch (RuntimeException e) {
+      scenes.forEach(MultiAgentEnv::close);
+      throw e;
+    }
+    try (VectorEnv<A> venv = VectorEnv.ofScenes(scenes, agent.threads())) {
       return new VectorTrainer<>(venv, agent, tc, req.seed(), listeners)
           .run(startSteps, startEpisodes);
     }

@@ -1,5 +1,6 @@
 package dev.gdxrl.desktop.cli;
 
+import dev.gdxrl.env.MultiAgentEnv;
 import dev.gdxrl.control.Controller;
 import dev.gdxrl.control.ControllerProvider;
 import dev.gdxrl.control.Policy;
@@ -62,6 +63,11 @@ final class EvalCommand implements Callable<Integer> {
           + " final_eval_episodes, eval repeats its eval_mean (default: ${DEFAULT-VALUE}).")
   long seed;
 
+  @Option(names = "--npcs", paramLabel = "M", defaultValue = "1",
+      description = "NPCs sharing the policy in one scene, for envs built as scenes such as"
+          + " arena (default: ${DEFAULT-VALUE}); the return is the NPCs' mean.")
+  int npcs;
+
   @Override
   public Integer call() {
     if (checkpoint != null) {
@@ -76,6 +82,7 @@ final class EvalCommand implements Callable<Integer> {
     }
     Main.requirePositive(spec, "--episodes", episodes);
     Main.requireNonNegative(spec, "--seed", seed);
+    checkNpcs(id);
     if (policy.equals("heuristic") && main.registry().entry(id).heuristic() == null) {
       throw Main.usage(spec, "env '" + id + "' has no heuristic policy; use --policy random");
     }
@@ -101,6 +108,7 @@ final class EvalCommand implements Callable<Integer> {
           + "', which is not registered; known envs: " + String.join(", ", main.registry().ids())
           + Main.OWN_GAME_HINT);
     }
+    checkNpcs(ckpt.envId());
     Controller<?> agent = ckpt.open(spec, main.registry(), "--checkpoint");
     policy = agent.name();
     try {
@@ -129,7 +137,7 @@ final class EvalCommand implements Callable<Integer> {
     long start = System.nanoTime();
     Evaluation.Summary summary;
     try (Env<float[], ?> env = main.registry().make(id)) {
-      summary = evaluate(env, id, agent, sink);
+      summary = npcs == 1 ? evaluate(env, id, agent, sink) : evaluateScene(env, id, agent);
     } finally {
       if (sink != null) {
         try {
@@ -148,16 +156,63 @@ final class EvalCommand implements Callable<Integer> {
     }
     double wall = (System.nanoTime() - start) / 1e9;
     err.flush();
-    spec.commandLine().getOut().println(new ResultLine()
+    ResultLine line = new ResultLine()
         .put("env", id)
         .put("policy", policy)
         .put("episodes", summary.episodes())
         .put("seed", seed)
         .put("eval_mean", summary.meanReturn(), 2)
         .put("eval_std", summary.stdReturn(), 2)
-        .put("mean_length", summary.meanLength(), 1)
-        .put("wall_s", wall, 2));
+        .put("mean_length", summary.meanLength(), 1);
+    if (npcs > 1) {
+      line.put("npcs", npcs);
+    }
+    summary.metrics().forEach((k, v) -> line.put(k, v, 3));
+    spec.commandLine().getOut().println(line.put("wall_s", wall, 2));
     return 0;
+  }
+
+  /** --npcs M > 1 needs an env built as a scene, and no --record. */
+  private void checkNpcs(String id) {
+    if (npcs == 1) {
+      return;
+    }
+    if (npcs < 1) {
+      throw Main.usage(spec, "--npcs must be >= 1, got " + npcs);
+    }
+    if (record != null) {
+      throw Main.usage(spec, "--record records one NPC's episodes; drop --record or --npcs");
+    }
+    try (Env<float[], ?> env = main.registry().make(id)) {
+      if (!(env.unwrapped() instanceof MultiAgentEnv.Source<?>)) {
+        throw Main.usage(spec, "env '" + id + "' is not built as a scene of several NPCs;"
+            + " --npcs needs one (e.g. arena)");
+      }
+      try (MultiAgentEnv<?> probe = ((MultiAgentEnv.Source<?>) env.unwrapped()).scene(npcs)) {
+        probe.agents();
+      } catch (IllegalArgumentException e) {
+        throw Main.usage(spec, "--npcs " + npcs + ": " + e.getMessage());
+      }
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  private <A> Evaluation.Summary evaluateScene(Env<float[], A> env, String id,
+      Controller<?> agent) {
+    Controller<A> c = agent != null ? (Controller<A>) agent
+        : Controller.of(policy, policy.equals("heuristic")
+            ? (Policy<float[], A>) main.registry().heuristic(id)
+            : Evaluation.randomPolicy(env.actionSpace(), seed));
+    PrintWriter err = spec.commandLine().getErr();
+    long every = Math.max(1, episodes / 10);
+    try (MultiAgentEnv<A> scene = ((MultiAgentEnv.Source<A>) env.unwrapped()).scene(npcs)) {
+      return Evaluation.runScene(scene, c, episodes, seed, done -> {
+        if (done % every == 0 || done == episodes) {
+          err.println("eval " + id + " " + policy + " x" + npcs + ": " + done + "/" + episodes
+              + " episodes");
+        }
+      });
+    }
   }
 
   @SuppressWarnings("unchecked")

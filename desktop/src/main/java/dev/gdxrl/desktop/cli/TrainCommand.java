@@ -66,6 +66,11 @@ final class TrainCommand implements Callable<Integer> {
       description = "Continue the run saved in this checkpoint (until --steps in total).")
   Path resume;
 
+  @Option(names = "--npcs", paramLabel = "M",
+      description = "NPCs sharing the policy in each scene, for envs built as scenes such as arena"
+          + " (the training key npcs; n_envs must be a multiple).")
+  Integer npcs;
+
   @Option(names = "--no-progress", description = "No progress bar (periodic evaluations are logged instead).")
   boolean noProgress;
 
@@ -84,6 +89,13 @@ final class TrainCommand implements Callable<Integer> {
     }
     if (resume != null && !Files.isDirectory(resume)) {
       throw Main.usage(spec, "--resume " + resume + ": no such checkpoint directory");
+    }
+    if (npcs != null) {
+      Main.requirePositive(spec, "--npcs", npcs);
+      if (overrides.containsKey("npcs")) {
+        throw Main.usage(spec, "--npcs and --set npcs= both given; use one");
+      }
+      overrides.put("npcs", Integer.toString(npcs));
     }
     PrintStream log = System.err;
     TrainResult r;

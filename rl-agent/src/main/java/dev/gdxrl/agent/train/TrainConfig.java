@@ -22,9 +22,13 @@ import static dev.gdxrl.agent.config.Check.atLeast;
  *     Stable-Baselines3's {@code EvalCallback} keeps a best model; step counters stay the run's.
  *     Default false; an env's preset may switch it on (the shipped {@code dqn} preset does for
  *     {@code cartpole})
+ * @param npcs NPCs per scene for envs built as scenes ({@code MultiAgentEnv.Source}, e.g. the
+ *     arena): the on-policy learners' {@code n_envs} slots are then {@code n_envs / npcs} scenes
+ *     of {@code npcs} NPCs sharing the policy ({@code n_envs} must be a multiple); periodic and
+ *     final evaluations play one NPC. Default 1 (plain envs)
  */
 public record TrainConfig(long steps, long evalFreq, int evalEpisodes, int finalEvalEpisodes,
-    long checkpointFreq, int returnWindow, double stopAtReturn, boolean keepBest) {
+    long checkpointFreq, int returnWindow, double stopAtReturn, boolean keepBest, int npcs) {
 
   public TrainConfig {
     atLeast("steps", steps, 1);
@@ -33,6 +37,7 @@ public record TrainConfig(long steps, long evalFreq, int evalEpisodes, int final
     atLeast("final_eval_episodes", finalEvalEpisodes, 0);
     atLeast("checkpoint_freq", checkpointFreq, 0);
     atLeast("return_window", returnWindow, 1);
+    atLeast("npcs", npcs, 1);
     if (Double.isNaN(stopAtReturn)) {
       throw new IllegalArgumentException("stop_at_return is NaN");
     }
@@ -40,16 +45,16 @@ public record TrainConfig(long steps, long evalFreq, int evalEpisodes, int final
 
   /** Defaults for a run of {@code steps} env steps. */
   public static TrainConfig of(long steps) {
-    return new TrainConfig(steps, Math.max(1, steps / 10), 5, 20, 0, 20, 0, false);
+    return new TrainConfig(steps, Math.max(1, steps / 10), 5, 20, 0, 20, 0, false, 1);
   }
 
   public TrainConfig withKeepBest(boolean on) {
     return new TrainConfig(steps, evalFreq, evalEpisodes, finalEvalEpisodes, checkpointFreq,
-        returnWindow, stopAtReturn, on);
+        returnWindow, stopAtReturn, on, npcs);
   }
 
   public TrainConfig withSteps(long newSteps) {
     return new TrainConfig(newSteps, evalFreq, evalEpisodes, finalEvalEpisodes, checkpointFreq,
-        returnWindow, stopAtReturn, keepBest);
+        returnWindow, stopAtReturn, keepBest, npcs);
   }
 }

@@ -78,7 +78,7 @@ class ManualPathTrainingTest {
         envs.add((Env<float[], Object>) (Env) REGISTRY.make(env));
       }
       try (VectorEnv<Object> vec = new VectorEnv<>(envs, 1)) {
-        TrainConfig tc = new TrainConfig(steps, 0, 1, 0, 0, 100, 0, false);
+        TrainConfig tc = new TrainConfig(steps, 0, 1, 0, 0, 100, 0, false, 1);
         new VectorTrainer<>(vec, (dev.gdxrl.agent.RolloutAgent) agent, tc, 7, List.of()).run(0, 0);
       }
       assertThat(agent.updates()).isGreaterThanOrEqualTo(5);

@@ -1,0 +1,25 @@
+package dev.gdxrl.sim.arena;
+
+import dev.gdxrl.npc.SceneEnv;
+
+/** The tag arena with one chaser as an env ({@code arena}, {@code arena-continuous}). */
+public final class ArenaEnv<A> extends SceneEnv<A> {
+  private ArenaEnv(java.util.function.IntFunction<ArenaScene<A>> scenes) {
+    super(scenes);
+  }
+
+  /** {@code arena}: 9 discrete moves. */
+  public static ArenaEnv<Integer> discrete() {
+    return new ArenaEnv<>(ArenaScene::discrete);
+  }
+
+  /** {@code arena-continuous}: planar thrust. */
+  public static ArenaEnv<float[]> continuous() {
+    return new ArenaEnv<>(ArenaScene::continuous);
+  }
+
+  @Override
+  public ArenaScene<A> scene() {
+    return (ArenaScene<A>) super.scene();
+  }
+}
