@@ -1,9 +1,13 @@
 package dev.gdxrl.sim.arena;
 
+import dev.gdxrl.control.PlayerCharacter;
 import dev.gdxrl.npc.SceneEnv;
 
-/** The tag arena with one chaser as an env ({@code arena}, {@code arena-continuous}). */
-public final class ArenaEnv<A> extends SceneEnv<A> {
+/**
+ * The tag arena with one chaser as an env ({@code arena}, {@code arena-continuous}); in the
+ * rendered game the player can be the runner ({@link PlayerCharacter}).
+ */
+public final class ArenaEnv<A> extends SceneEnv<A> implements PlayerCharacter {
   private ArenaEnv(java.util.function.IntFunction<ArenaScene<A>> scenes) {
     super(scenes);
   }
@@ -16,6 +20,16 @@ public final class ArenaEnv<A> extends SceneEnv<A> {
   /** {@code arena-continuous}: planar thrust. */
   public static ArenaEnv<float[]> continuous() {
     return new ArenaEnv<>(ArenaScene::continuous);
+  }
+
+  @Override
+  public String playerCharacter() {
+    return "the runner";
+  }
+
+  @Override
+  public void drivePlayer(float[] move) {
+    scene().driveRunner(move);
   }
 
   @Override

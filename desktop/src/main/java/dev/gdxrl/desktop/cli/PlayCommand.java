@@ -2,7 +2,9 @@ package dev.gdxrl.desktop.cli;
 
 import dev.gdxrl.control.ActingMode;
 import dev.gdxrl.control.Controller;
+import dev.gdxrl.control.PlayerCharacter;
 import dev.gdxrl.desktop.game.Driver;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -34,6 +36,8 @@ import picocli.CommandLine.Spec;
       "I show/hide the agent's action values, Esc quit.",
       "cartpole: Left/A and Right/D push the cart.",
       "lunarlander, lunarlander-continuous: Up/W main engine, Left/A and Right/D side engines.",
+      "arena, arena-continuous: you are the runner against the learned chasers (the shipped",
+      "demo unless --checkpoint); Arrows/WASD run, G shows/hides the chasers' rays.",
       "Other games: their own keys (listed in the window); without any, F1..F12 hold discrete",
       "actions 0..11."
     })
@@ -60,6 +64,21 @@ final class PlayCommand implements Callable<Integer> {
   public Integer call() {
     String id = Main.requireEnv(spec, main.registry(), envId);
     var views = Windowed.requireView(spec, main, id, window.genericView);
+    boolean versus;
+    try (var probe = main.registry().make(id)) {
+      versus = probe.unwrapped() instanceof PlayerCharacter;
+    }
+    boolean driverGiven = spec.commandLine().getParseResult().hasMatchedOption("--driver");
+    if (versus && checkpoint == null && (!driverGiven || driver.equals(AGENT))) {
+      // A game where the person plays against the NPCs: the learned NPCs of its shipped demo.
+      Path demo = Checkpoint.demo(id);
+      if (demo != null) {
+        checkpoint = demo.toString();
+      }
+    }
+    if (versus && checkpoint != null && !driverGiven) {
+      driver = AGENT;
+    }
     List<String> drivers = new ArrayList<>(
         Arrays.stream(Driver.values()).map(Driver::label).collect(Collectors.toList()));
     if (checkpoint != null) {

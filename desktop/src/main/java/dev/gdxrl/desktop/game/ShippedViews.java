@@ -1,5 +1,7 @@
 package dev.gdxrl.desktop.game;
 
+import dev.gdxrl.desktop.game.arena.ArenaView;
+import dev.gdxrl.sim.arena.ArenaEnv;
 import dev.gdxrl.desktop.game.cartpole.CartPoleView;
 import dev.gdxrl.desktop.game.lunarlander.LunarLanderView;
 import dev.gdxrl.env.Env;
@@ -8,7 +10,7 @@ import dev.gdxrl.sim.lunarlander.LunarLanderContinuousEnv;
 import dev.gdxrl.sim.lunarlander.LunarLanderEnv;
 
 /**
- * The views of the games gdx-rl ships (cartpole, lunarlander, lunarlander-continuous), found
+ * The views of the games gdx-rl ships (cartpole, lunarlander, lunarlander-continuous, arena, arena-continuous), found
  * through {@code META-INF/services} like any game's provider.
  */
 public final class ShippedViews implements GameViewProvider {
@@ -17,7 +19,7 @@ public final class ShippedViews implements GameViewProvider {
   public boolean supports(Env<float[], ?> env) {
     Env<float[], ?> raw = env.unwrapped();
     return raw instanceof CartPoleEnv || raw instanceof LunarLanderEnv
-        || raw instanceof LunarLanderContinuousEnv;
+        || raw instanceof LunarLanderContinuousEnv || raw instanceof ArenaEnv<?>;
   }
 
   @Override
@@ -31,6 +33,9 @@ public final class ShippedViews implements GameViewProvider {
     }
     if (raw instanceof LunarLanderContinuousEnv l) {
       return LunarLanderView.continuous(l);
+    }
+    if (raw instanceof ArenaEnv<?>) {
+      return new ArenaView<>(env);
     }
     throw new IllegalArgumentException("not a shipped game: " + env.spec().id());
   }
