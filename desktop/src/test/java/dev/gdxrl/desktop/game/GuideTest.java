@@ -6,8 +6,11 @@ import dev.gdxrl.control.Controller;
 import dev.gdxrl.control.ControllerProvider;
 import dev.gdxrl.desktop.cli.Main;
 import dev.gdxrl.desktop.game.box2d.Box2DView;
+import dev.gdxrl.env.MultiAgentEnv;
 import dev.gdxrl.env.Step;
 import dev.gdxrl.example.reach.ReachTargetEnv;
+import dev.gdxrl.example.reach.ReachTogether;
+import dev.gdxrl.npc.SceneEnv;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -103,6 +106,59 @@ class GuideTest {
         .isGreaterThan(2_000);
     assertThat(Screenshots.countAll(img, Box2DView.dynamicColour(0), 6)).as("the ball")
         .isGreaterThan(500);
+  }
+
+  /** The guide's toolkit step: two balls on one table share one policy, trained and played. */
+  @Test
+  void theToolkitVersionTrainsTwoNpcsSharingOnePolicyInOneWorld() throws Exception {
+    Run check = gdxRl("check-env", "--env", "reach-together");
+    assertThat(check.out().strip()).as(check.err()).isEqualTo("PASS reach-together");
+    Path ckpt = dir.resolve("together-ppo");
+    Run train = gdxRl("train", "--env", "reach-together", "--algo", "ppo", "--npcs", "2",
+        "--steps", "16000", "--seed", "3", "--set", "n_envs=4", "--set", "n_steps=128",
+        "--set", "n_epochs=4", "--set", "learning_rate=1e-3", "--set", "eval_freq=0",
+        "--set", "final_eval_episodes=5", "--out", ckpt.toString(), "--no-progress");
+    assertThat(train.status()).as(train.err()).isZero();
+
+    // Into the game: one learned controller drives both balls of one world, one batched
+    // decision per tick; against random pushes on the same rounds.
+    double learned = 0;
+    double random = 0;
+    try (SceneEnv<Integer> env = new SceneEnv<>(ReachTogether::new);
+        ReachTogether table = new ReachTogether(2)) {
+      ControllerProvider rlAgent = ControllerProvider.available().stream()
+          .filter(p -> p.name().equals("learned")).findFirst().orElseThrow();
+      Controller<Integer> npcs = rlAgent.open(ckpt, env);
+      SplittableRandom rng = new SplittableRandom(1);
+      for (int round = 0; round < 10; round++) {
+        learned += playRound(table, 200 + round, npcs::decideAll);
+        random += playRound(table, 200 + round, (obs, out) -> {
+          for (int i = 0; i < out.length; i++) {
+            out[i] = rng.nextInt(5);
+          }
+        });
+      }
+    }
+    assertThat(learned / 10).as("two learned NPCs vs random, mean return per NPC and round")
+        .isGreaterThan(random / 10 + 2);
+  }
+
+  private static double playRound(ReachTogether table, long seed,
+      java.util.function.BiConsumer<float[][], Integer[]> drive) {
+    float[][] obs = table.reset(seed);
+    Integer[] actions = new Integer[table.agents()];
+    double ret = 0;
+    while (true) {
+      drive.accept(obs, actions);
+      MultiAgentEnv.Result r = table.step(actions);
+      for (double x : r.rewards()) {
+        ret += x / table.agents();
+      }
+      if (r.done()) {
+        return ret;
+      }
+      obs = r.observations();
+    }
   }
 
   private static double play(ReachTargetEnv env, long seed,

@@ -2,6 +2,7 @@ package dev.gdxrl.example.reach;
 
 import dev.gdxrl.env.EnvProvider;
 import dev.gdxrl.env.EnvRegistry;
+import dev.gdxrl.npc.SceneEnv;
 import java.util.List;
 
 /**
@@ -13,6 +14,8 @@ public final class ReachTargetProvider implements EnvProvider {
   public List<EnvRegistry.Entry> envs() {
     return List.of(
         new EnvRegistry.Entry(ReachTargetEnv.SPEC, ReachTargetEnv::new),
-        new EnvRegistry.Entry(ReachTargetContinuousEnv.SPEC, ReachTargetContinuousEnv::new));
+        new EnvRegistry.Entry(ReachTargetContinuousEnv.SPEC, ReachTargetContinuousEnv::new),
+        // the toolkit version: one ball as an env; --npcs M puts M balls on one table
+        new EnvRegistry.Entry(ReachTogether.SPEC, () -> new SceneEnv<>(ReachTogether::new)));
   }
 }
