@@ -184,6 +184,30 @@ class SceneTest {
   }
 
   @Test
+  void togetherTheCompanionsDriveTheOtherNpcsOfTheWorld() {
+    SceneEnv<Integer> solo = new SceneEnv<>(m -> new Race(m, 2));
+    dev.gdxrl.control.Controller<Integer> east =
+        dev.gdxrl.control.Controller.of("east", obs -> 1);
+    try (SceneEnv<Integer> three = solo.together(3, east)) {
+      assertEquals(3, three.scene().agents());
+      three.reset(4);
+      dev.gdxrl.env.Step<float[]> s;
+      int steps = 0;
+      do {
+        s = three.step(0); // NPC 0 stands still; its two companions push east
+        steps++;
+      } while (!s.done());
+      assertTrue(s.terminated());
+      assertEquals(0f, s.observation()[0], 1e-6f); // NPC 0 never moved
+      assertTrue(three.scene().npcs().get(1).body().getPosition().x >= 2);
+      assertEquals(1.0, s.reward(), 0.0); // the team reward reaches NPC 0 too
+      assertTrue(steps < 40);
+    } finally {
+      solo.close();
+    }
+  }
+
+  @Test
   void vectorEnvOfScenesIsTheSameOnTwoThreads() {
     double[] one = run(1);
     double[] two = run(2);

@@ -12,6 +12,19 @@ public final class ArenaEnv<A> extends SceneEnv<A> implements PlayerCharacter {
     super(scenes);
   }
 
+  private ArenaEnv(java.util.function.IntFunction<ArenaScene<A>> scenes, int agents,
+      dev.gdxrl.control.Controller<A> companions) {
+    super(scenes, agents, companions);
+  }
+
+  /** The arena with {@code chasers} chasers; chaser 0 is this env's, the others companions'. */
+  @Override
+  @SuppressWarnings("unchecked")
+  public ArenaEnv<A> together(int chasers, dev.gdxrl.control.Controller<A> companions) {
+    return new ArenaEnv<>((java.util.function.IntFunction<ArenaScene<A>>) scenes(), chasers,
+        companions);
+  }
+
   /** {@code arena}: 9 discrete moves. */
   public static ArenaEnv<Integer> discrete() {
     return new ArenaEnv<>(ArenaScene::discrete);

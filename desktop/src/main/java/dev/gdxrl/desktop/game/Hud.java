@@ -51,7 +51,9 @@ final class Hud {
     lines.add(String.format(Locale.ROOT, "step %d   return %.2f   last reward %+.3f",
         s.steps(), s.episodeReturn(), s.lastReward()));
     s.view().hudLines(lines);
-    String npcs = s.laneCount() == 1 ? "1 NPC" : s.laneCount() + " NPCs";
+    String npcs = s.env().unwrapped() instanceof dev.gdxrl.npc.SceneEnv<?> scene
+        && scene.scene().agents() > 1 ? scene.scene().agents() + " NPCs in one world"
+        : s.laneCount() == 1 ? "1 NPC" : s.laneCount() + " NPCs";
     double ms = s.recentDecisionMs();
     lines.add(String.format(Locale.ROOT, "speed %s   %s   decide %s ms/tick   episodes done %d",
         status.speed(), npcs, Double.isNaN(ms) ? "-" : String.format(Locale.ROOT, "%.4f", ms),

@@ -19,6 +19,9 @@ import dev.gdxrl.control.Policy;
 import dev.gdxrl.desktop.record.EpisodeRecord;
 import dev.gdxrl.env.Env;
 import dev.gdxrl.env.EnvRegistry;
+import dev.gdxrl.env.RecordEpisodeStatistics;
+import dev.gdxrl.env.TimeLimit;
+import dev.gdxrl.npc.SceneEnv;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
@@ -121,10 +124,24 @@ final class PlayScreen extends ScreenAdapter {
     List<Env<float[], A>> envs = new ArrayList<>();
     List<GameView<A>> views = new ArrayList<>();
     try {
-      for (int i = 0; i < config.npcs(); i++) {
-        Env<float[], A> env = (Env<float[], A>) registry.make(config.envId());
-        envs.add(env);
-        views.add((GameView<A>) lookup.create(env));
+      Env<float[], A> first = (Env<float[], A>) registry.make(config.envId());
+      if (config.npcs() > 1 && replay == null && first.unwrapped() instanceof SceneEnv<?> scene) {
+        // A game built as a scene: all NPCs in one world. NPC 0 follows the driver keys; the
+        // others are driven by the learned agent, else the heuristic, else they stand still.
+        first.close();
+        Env<float[], A> together = new TimeLimit<>(((SceneEnv<A>) scene).together(config.npcs(),
+            companions(setup, registry, config)), registry.entry(config.envId()).spec()
+            .maxEpisodeSteps());
+        envs.add(new RecordEpisodeStatistics<>(together));
+        views.add((GameView<A>) lookup.create(envs.get(0)));
+      } else {
+        envs.add(first);
+        views.add((GameView<A>) lookup.create(first));
+        for (int i = 1; i < config.npcs(); i++) {
+          Env<float[], A> env = (Env<float[], A>) registry.make(config.envId());
+          envs.add(env);
+          views.add((GameView<A>) lookup.create(env));
+        }
       }
       List<Controller<A>> controllers = new ArrayList<>();
       long seed = config.seed();
@@ -153,6 +170,25 @@ final class PlayScreen extends ScreenAdapter {
       envs.forEach(Env::close);
       throw e;
     }
+  }
+
+  /** Who drives the other NPCs of a scene: the learned agent, else the heuristic, else none. */
+  @SuppressWarnings("unchecked")
+  private static <A> Controller<A> companions(GameSetup setup, EnvRegistry registry,
+      PlayConfig config) {
+    if (setup.agent() != null) {
+      return (Controller<A>) setup.agent();
+    }
+    if (registry.entry(config.envId()).heuristic() != null) {
+      return Controller.of("heuristic",
+          (Policy<float[], A>) registry.heuristic(config.envId()));
+    }
+    A still;
+    try (Env<float[], ?> probe = registry.makeRaw(config.envId())) {
+      still = (A) (probe.actionSpace() instanceof dev.gdxrl.env.Box b ? new float[b.dim()]
+          : Integer.valueOf(0));
+    }
+    return Controller.of("still", obs -> still);
   }
 
   /** In replay mode: prints how each replayed episode compares with its record. */

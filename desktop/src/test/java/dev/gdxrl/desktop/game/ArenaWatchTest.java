@@ -40,4 +40,20 @@ class ArenaWatchTest {
     assertThat(rays).as("ray pixels").isGreaterThan(300);
   }
 
+
+  @Test
+  void fourChasersShareOneArena() throws Exception {
+    Path png = dir.resolve("arena4.png");
+    GameProcess.Result r = GameProcess.run(dir, "watch", "--env", "arena", "--npcs", "4",
+        "--seed", "2", "--screenshot", png.toString(), "--frames", "30");
+    assertThat(r.status()).as(r.output()).isZero();
+    assertThat(r.output()).containsPattern("RESULT env=arena driver=agent npcs=4 ");
+    BufferedImage img = ImageIO.read(png.toFile());
+    // One arena (not four lanes): the floor fills the window's height as with one chaser, and
+    // four chaser discs are in it.
+    assertThat(Screenshots.countAll(img, ArenaView.FLOOR, 4)).as("floor").isGreaterThan(100_000);
+    assertThat(Screenshots.countAll(img, ArenaView.CHASER, 10)).as("chasers")
+        .isGreaterThan(4 * 600);
+    assertThat(Screenshots.countAll(img, ArenaView.RUNNER, 10)).as("runner").isGreaterThan(300);
+  }
 }
