@@ -1,7 +1,6 @@
 package dev.gdxrl.npc;
 
 import com.badlogic.gdx.physics.box2d.Body;
-import dev.gdxrl.control.Policy;
 import dev.gdxrl.env.Box;
 import dev.gdxrl.env.Space;
 import java.util.List;
@@ -12,9 +11,10 @@ import java.util.List;
  * rewards from its events ({@link #addReward}) and may end the NPC's episode ({@link
  * #endEpisode}); the {@link Scene} collects both once per decision.
  *
- * <p>A {@link #heuristic(Policy) heuristic} is the scripted behaviour of this NPC, on its own
- * observation: the same seam ({@code dev.gdxrl.control.Controller}) drives an NPC scripted,
- * learned or by a human.
+ * <p>Scripted behaviour is a {@code Policy} on the NPC's observation, registered as the env
+ * entry's heuristic ({@code EnvRegistry.Entry}): the same seam ({@code
+ * dev.gdxrl.control.Controller}) then drives an NPC scripted, learned or by a human ({@code
+ * eval --policy heuristic}, {@code play}'s driver keys, {@code Controller.of}).
  *
  * @param <A> action type
  */
@@ -27,7 +27,6 @@ public final class Npc<A> {
   private A action;
   private double reward;
   private boolean ended;
-  private Policy<float[], A> heuristic;
 
   public Npc(String name, Body body, Actuator<A> actuator, List<? extends Sensor> sensors) {
     if (body == null || actuator == null || sensors.isEmpty()) {
@@ -135,16 +134,6 @@ public final class Npc<A> {
     double r = reward;
     reward = 0;
     return r;
-  }
-
-  public Npc<A> heuristic(Policy<float[], A> policy) {
-    this.heuristic = policy;
-    return this;
-  }
-
-  /** The scripted behaviour, or null. */
-  public Policy<float[], A> heuristic() {
-    return heuristic;
   }
 
   private static String describe(Object a) {

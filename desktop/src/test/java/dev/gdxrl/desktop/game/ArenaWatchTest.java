@@ -56,4 +56,16 @@ class ArenaWatchTest {
         .isGreaterThan(4 * 600);
     assertThat(Screenshots.countAll(img, ArenaView.RUNNER, 10)).as("runner").isGreaterThan(300);
   }
+
+  @Test
+  void playPutsThePersonAgainstTheShippedLearnedChasers() throws Exception {
+    Path png = dir.resolve("play.png");
+    GameProcess.Result r = GameProcess.run(dir, "play", "--env", "arena", "--screenshot",
+        png.toString(), "--frames", "30");
+    assertThat(r.status()).as(r.output()).isZero();
+    // No --checkpoint and no --driver: the demo's chasers drive, the runner is the player's.
+    assertThat(r.output()).containsPattern("RESULT env=arena driver=agent npcs=1 ");
+    BufferedImage img = ImageIO.read(png.toFile());
+    assertThat(Screenshots.countAll(img, ArenaView.RUNNER, 10)).as("runner").isGreaterThan(300);
+  }
 }
