@@ -4,6 +4,7 @@ import dev.gdxrl.agent.Algorithms;
 import dev.gdxrl.agent.TrainRequest;
 import dev.gdxrl.agent.TrainResult;
 import dev.gdxrl.agent.Training;
+import dev.gdxrl.agent.train.NonFiniteException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,7 +22,9 @@ import picocli.CommandLine.Spec;
  * [--set KEY=VALUE ...] [--out DIR] [--resume DIR]}: trains headless through the rl-agent
  * library's {@link Training} facade, writes a checkpoint and ends with a {@code RESULT} line. Bad
  * input (unknown env or algo, an algo that does not fit the env, bad hyperparameters, an unusable
- * checkpoint) is one line on stderr and status 2, before anything on disk is touched.
+ * checkpoint, an --out another run is writing) is one line on stderr and status 2, before
+ * anything on disk is touched. A run whose loss or parameters become NaN or infinite stops with
+ * one line naming the env step and status 1, and saves nothing from then on.
  */
 @Command(
     name = "train",
@@ -93,6 +96,11 @@ final class TrainCommand implements Callable<Integer> {
               !noProgress));
     } catch (IllegalArgumentException e) {
       throw Main.usage(spec, e.getMessage());
+    } catch (NonFiniteException e) {
+      // the work itself failed (a diverged learner): one line, status 1
+      spec.commandLine().getErr().println("train: " + e.getMessage());
+      spec.commandLine().getErr().flush();
+      return Main.EXIT_FAILURE;
     }
     spec.commandLine().getOut().println(r.resultLine());
     return 0;
