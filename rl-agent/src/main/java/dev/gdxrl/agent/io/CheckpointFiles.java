@@ -46,13 +46,16 @@ final class CheckpointFiles {
 
   private CheckpointFiles() {}
 
-  /** The {@code "files"} object of {@code dir}: every regular file but agent.json, sorted. */
+  /**
+   * The {@code "files"} object of {@code dir}: every regular file but agent.json and notes
+   * ({@code *.md}, e.g. a shipped demo's TRAINED_WITH.md, which no loader reads), sorted.
+   */
   static ObjectNode manifest(Path dir, ObjectNode into) throws IOException {
     Map<String, Path> files = new TreeMap<>();
     try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
       for (Path p : entries) {
         String name = p.getFileName().toString();
-        if (!name.equals(Checkpoints.AGENT_JSON)
+        if (!name.equals(Checkpoints.AGENT_JSON) && !name.endsWith(".md")
             && Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)) {
           files.put(name, p);
         }

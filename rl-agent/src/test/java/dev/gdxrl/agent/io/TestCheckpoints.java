@@ -19,6 +19,12 @@ public final class TestCheckpoints {
     return json.replaceAll("(?m),\\s*\\R\\s*\"" + CheckpointFiles.SELF + "\"\\s*:\\s*\"[0-9a-f]*\"", "");
   }
 
+  /** Records the checksums of {@code dir}'s files as they are now (after a deliberate change). */
+  public static void reseal(Path dir) throws IOException {
+    asWrittenBeforeChecksums(dir);
+    Checkpoints.writeMeta(dir, Checkpoints.readMeta(dir));
+  }
+
   /** Rewrites {@code dir/agent.json} as a build before checksums wrote it (no files, no seal). */
   public static void asWrittenBeforeChecksums(Path dir) throws IOException {
     Path f = dir.resolve(Checkpoints.AGENT_JSON);
