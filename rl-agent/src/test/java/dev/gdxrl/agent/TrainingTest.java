@@ -30,7 +30,7 @@ class TrainingTest {
   final Training training =
       new Training(TestRegistry.create(), Algorithms.builtin(), new PrintStream(logBytes, true));
 
-  TrainRequest request(String env, String algo, long steps, long seed, Path out,
+  static TrainRequest request(String env, String algo, long steps, long seed, Path out,
       Map<String, String> overrides) {
     return new TrainRequest(env, algo, steps, seed, "cpu", null, overrides, out, null, false);
   }
