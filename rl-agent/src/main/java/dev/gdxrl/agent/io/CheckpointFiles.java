@@ -30,7 +30,9 @@ import java.util.zip.CRC32C;
  * Loading checks each file's type before opening it (a regular file, or a symbolic link to one
  * inside the checkpoint: never a FIFO, a device, a directory or a link leading out), then its size
  * and checksum. Every refusal is one {@link CheckpointException} line naming the file and what to
- * do.
+ * do. The run's records ({@code metrics.csv}, {@code curve.png}) and what only {@code --resume}
+ * reads may be left out (a game ships only agent.json and the parameters); the parameters must
+ * be there.
  *
  * <p>Checkpoints written before the checksums (no {@code "files"} field) load unverified; their
  * files' types are still checked. Someone who edits {@code agent.json} by hand on purpose deletes
@@ -42,6 +44,13 @@ final class CheckpointFiles {
   static final String PLACEHOLDER = "00000000";
   private static final Pattern SELF_FIELD =
       Pattern.compile("\"" + SELF + "\"\\s*:\\s*\"([0-9a-f]{8})\"");
+  /**
+   * Verified when present, but a checkpoint may go without them: the run's records, and what
+   * only --resume reads (DQN's replay buffer, Adam moments and target network, whose absence
+   * it already survives, saying so).
+   */
+  private static final java.util.Set<String> OPTIONAL = java.util.Set.of(Checkpoints.METRICS_CSV,
+      Checkpoints.CURVE_PNG, "replay_buffer.bin", "optimizer.bin", "q_target.params");
   private static final String REMEDY = "use an intact copy of the checkpoint, or train it again";
 
   private CheckpointFiles() {}
@@ -145,6 +154,9 @@ final class CheckpointFiles {
           + " is invalid: the entry of " + name + " needs 'bytes' and 'crc32c'");
     }
     Path file = regularFile(dir, real, name);
+    if (file == null && OPTIONAL.contains(name)) {
+      return; // a game ships agent.json and the parameters; the rest may stay behind
+    }
     if (file == null) {
       throw new CheckpointException("checkpoint " + dir + ": " + name + " is missing ("
           + Checkpoints.AGENT_JSON + " lists it), so the checkpoint is incomplete; " + REMEDY);

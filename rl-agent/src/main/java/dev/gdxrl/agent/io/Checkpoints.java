@@ -46,7 +46,11 @@ import java.util.Map;
  *
  * A checkpoint is written into a temporary sibling directory and renamed into place; an existing
  * checkpoint at the target is first renamed aside and deleted only after the new one is in
- * place, so a crash at any moment leaves a complete checkpoint (old or new) on disk.
+ * place, so a crash at any moment leaves a complete checkpoint (old or new) on disk: at the
+ * target, or, after a kill between the two renames, as a hidden copy that {@link #readMeta}
+ * and {@link #prepareOutput} put back. {@code agent.json} records every other file's size and
+ * CRC-32C, and its own; reading verifies them ({@link CheckpointFiles}). A run holds the
+ * target's {@link CheckpointLock}.
  */
 public final class Checkpoints {
   /** Version of the layout above; loading refuses other versions. */

@@ -123,9 +123,24 @@ class CheckpointIntegrityTest {
   @Test
   void aMissingFileIsRefused() throws IOException {
     Path dir = copy(dqn, "missing");
-    Files.delete(dir.resolve("q_target.params"));
-    refused(dir, "checkpoint " + dir + ": q_target.params is missing (agent.json lists it), so"
+    Files.delete(dir.resolve("q_network.params"));
+    refused(dir, "checkpoint " + dir + ": q_network.params is missing (agent.json lists it), so"
         + " the checkpoint is incomplete; " + REMEDY);
+    // what a game ships: agent.json and the parameters, without the run's records
+    Path shipped = copy(dqn, "shipped");
+    Files.delete(shipped.resolve("metrics.csv"));
+    Files.delete(shipped.resolve("curve.png"));
+    Files.delete(shipped.resolve("replay_buffer.bin"));
+    Files.delete(shipped.resolve("optimizer.bin"));
+    Files.delete(shipped.resolve("q_target.params"));
+    try (LearnedPolicy<?> p = LearnedPolicy.load(shipped, REGISTRY, Algorithms.builtin())) {
+      assertThat(p.actions()).isEqualTo(2);
+    }
+    assertThat(training().evaluate(shipped, 1, 1).episodes()).isEqualTo(1);
+    // but what is there is verified
+    Files.writeString(shipped.resolve("metrics.csv"), "kind,step\n");
+    assertThatThrownBy(() -> training().evaluate(shipped, 1, 1))
+        .hasMessageContaining("metrics.csv has 10 bytes where agent.json records");
   }
 
   @Test
