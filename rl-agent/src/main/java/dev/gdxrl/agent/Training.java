@@ -163,7 +163,15 @@ public final class Training {
     Device device = device(req.device());
     Path out = req.outDir() != null ? req.outDir()
         : Path.of("runs", req.envId() + "-" + req.algo() + "-s" + req.seed());
-    checkOutput(out, req.resumeDir()); // a file or a foreign directory: refused before the lock
+    try {
+      checkOutput(out, req.resumeDir()); // a file or a foreign directory: refused before the lock
+    } catch (IllegalArgumentException e) {
+      if (Files.isRegularFile(out.resolve(Checkpoints.AGENT_JSON))) {
+        // a checkpoint that a live run is writing: say that rather than "resume it"
+        CheckpointLock.acquire(out, "--out").close();
+      }
+      throw e;
+    }
     // one writer per checkpoint for the run's whole life; a second run is refused here
     try (CheckpointLock lock = CheckpointLock.acquire(out, "--out")) {
       for (String line : Checkpoints.prepareOutput(out)) {

@@ -89,20 +89,31 @@ final class TrainCommand implements Callable<Integer> {
       throw Main.usage(spec, "--resume " + resume + ": no such checkpoint directory");
     }
     PrintStream log = System.err;
-    TrainResult r;
-    try {
-      r = new Training(main.registry(), Algorithms.builtin(), log)
-          .train(new TrainRequest(id, algo, steps, seed, device, config, overrides, out, resume,
-              !noProgress));
-    } catch (IllegalArgumentException e) {
-      throw Main.usage(spec, e.getMessage());
-    } catch (NonFiniteException e) {
-      // the work itself failed (a diverged learner): one line, status 1
-      spec.commandLine().getErr().println("train: " + e.getMessage());
-      spec.commandLine().getErr().flush();
-      return Main.EXIT_FAILURE;
+    return Run.train(spec, new Training(main.registry(), Algorithms.builtin(), log),
+        new TrainRequest(id, algo, steps, seed, device, config, overrides, out, resume,
+            !noProgress));
+  }
+
+  /**
+   * The run and its failures, in a class of its own: a catch of an rl-agent exception in {@link
+   * TrainCommand} itself would load rl-agent when the command line starts (the verifier loads
+   * catch types), and the game must start without rl-agent on the classpath.
+   */
+  private static final class Run {
+    static int train(CommandSpec spec, Training training, TrainRequest request) {
+      TrainResult r;
+      try {
+        r = training.train(request);
+      } catch (IllegalArgumentException e) {
+        throw Main.usage(spec, e.getMessage());
+      } catch (NonFiniteException e) {
+        // the work itself failed (a diverged learner): one line, status 1
+        spec.commandLine().getErr().println("train: " + e.getMessage());
+        spec.commandLine().getErr().flush();
+        return Main.EXIT_FAILURE;
+      }
+      spec.commandLine().getOut().println(r.resultLine());
+      return 0;
     }
-    spec.commandLine().getOut().println(r.resultLine());
-    return 0;
   }
 }
