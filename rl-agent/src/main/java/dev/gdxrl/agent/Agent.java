@@ -49,6 +49,22 @@ public interface Agent<A> extends AutoCloseable {
    */
   Map<String, Double> diagnostics(long envStep);
 
+  /**
+   * The loss of the last update (any scale; 0 for learners without one). The training loop checks
+   * it is finite after every update and stops the run otherwise (a diverged learner).
+   */
+  default double lastLoss() {
+    return 0;
+  }
+
+  /**
+   * Whether every parameter is a finite number; checked before each evaluation and checkpoint
+   * (a host-side scan, cheap for the networks of RL).
+   */
+  default boolean parametersFinite() {
+    return true;
+  }
+
   /** Writes the agent's parameters into the (existing, empty) checkpoint directory. */
   void save(Path dir) throws IOException;
 

@@ -6,11 +6,13 @@ import dev.gdxrl.agent.config.ConfigBinder;
 import dev.gdxrl.agent.config.ConfigFiles;
 import dev.gdxrl.agent.io.AgentLoader;
 import dev.gdxrl.agent.io.CheckpointException;
+import dev.gdxrl.agent.io.CheckpointLock;
 import dev.gdxrl.agent.io.CheckpointMeta;
 import dev.gdxrl.agent.io.Checkpoints;
 import dev.gdxrl.agent.train.Evaluator;
 import dev.gdxrl.agent.train.Listeners;
 import dev.gdxrl.agent.train.Metrics;
+import dev.gdxrl.agent.train.NonFiniteException;
 import dev.gdxrl.agent.train.Seeds;
 import dev.gdxrl.agent.train.BestKeeper;
 import dev.gdxrl.agent.train.TrainConfig;
@@ -162,8 +164,34 @@ public final class Training {
     Device device = device(req.device());
     Path out = req.outDir() != null ? req.outDir()
         : Path.of("runs", req.envId() + "-" + req.algo() + "-s" + req.seed());
-    checkOutput(out, req.resumeDir());
+    try {
+      checkOutput(out, req.resumeDir()); // a file or a foreign directory: refused before the lock
+    } catch (IllegalArgumentException e) {
+      if (Files.isRegularFile(out.resolve(Checkpoints.AGENT_JSON))) {
+        // a checkpoint that a live run is writing: say that rather than "resume it"
+        CheckpointLock.acquire(out, "--out").close();
+      }
+      throw e;
+    }
+    // one writer per checkpoint for the run's whole life; a second run is refused here
+    try (CheckpointLock lock = CheckpointLock.acquire(out, "--out")) {
+      for (String line : Checkpoints.prepareOutput(out)) {
+        log.println(line);
+      }
+      int stale = BestKeeper.removeStale(Path.of(System.getProperty("java.io.tmpdir")));
+      if (stale > 0) {
+        log.println("removed " + stale + " keep_best snapshot" + (stale == 1 ? "" : "s")
+            + " of dead runs from " + System.getProperty("java.io.tmpdir"));
+      }
+      checkOutput(out, req.resumeDir());
+      return train(req, algo, algoConfig, trainConfig, device, out, resumed, steps, startSteps,
+          startEpisodes, t0);
+    }
+  }
 
+  private TrainResult train(TrainRequest req, Algorithm<?> algo, Record algoConfig,
+      TrainConfig trainConfig, Device device, Path out, CheckpointMeta resumed, long steps,
+      long startSteps, long startEpisodes, long t0) {
     try (Env<float[], ?> env = registry.make(req.envId());
         Env<float[], ?> evalEnv = registry.make(req.envId())) {
       Algorithms.checkFits(algo, req.envId(), env.actionSpace());
@@ -247,8 +275,13 @@ public final class Training {
   private <A> TrainResult run(TrainRequest req, Env<float[], A> env, Env<float[], A> evalEnv,
       Agent<A> agent, Record algoConfig, TrainConfig tc, Device device, Path out,
       Metrics metrics, long startSteps, long startEpisodes, long t0) {
-    Listeners.Saver saver = s -> save(out, agent, req, Envs.observationBox(env),
-        env.actionSpace(), algoConfig, tc, device, s, metrics);
+    long[] saved = {-1}; // env step of the last checkpoint written by this run
+    Listeners.Saver saver = s -> {
+      NonFiniteException.checkParameters(agent, s.envSteps());
+      save(out, agent, req, Envs.observationBox(env), env.actionSpace(), algoConfig, tc, device,
+          s, metrics);
+      saved[0] = s.envSteps();
+    };
     BestKeeper.SnapshotWriter snapshot = (dir, s) -> Checkpoints.writeParameters(dir, agent,
         meta(agent, req, Envs.observationBox(env), env.actionSpace(), algoConfig, tc, device, s));
     try (BestKeeper best = tc.keepBest() ? new BestKeeper(snapshot, log) : null) {
@@ -265,17 +298,27 @@ public final class Training {
             + " policy in a scene, which needs an on-policy algorithm (ppo, a2c, reinforce), not "
             + req.algo());
       }
-      TrainState state = agent instanceof RolloutAgent<A> ra
-          ? runVector(req, ra, tc, listeners, startSteps, startEpisodes)
-          : new Trainer<>(env, agent, tc, req.seed(), listeners).run(startSteps, startEpisodes);
-      double trainSeconds = state.elapsedSeconds();
-      if (best != null) {
-        String said = best.restoreBest(agent, state.envSteps());
-        if (said != null) {
-          log.println(said);
+      TrainState state;
+      double trainSeconds;
+      try {
+        state = agent instanceof RolloutAgent<A> ra
+            ? runVector(req, ra, tc, listeners, startSteps, startEpisodes)
+            : new Trainer<>(env, agent, tc, req.seed(), listeners).run(startSteps, startEpisodes);
+        trainSeconds = state.elapsedSeconds();
+        if (best != null) {
+          String said = best.restoreBest(agent, state.envSteps());
+          if (said != null) {
+            log.println(said);
+          }
         }
+        saver.save(state);
+      } catch (NonFiniteException e) {
+        throw e.with(": stopped; no checkpoint holds parameters from it; " + (saved[0] >= 0
+            ? out + " keeps the checkpoint of step " + saved[0]
+            : Files.exists(out) ? out + " is as it was before this run"
+            : "no checkpoint was written")
+            + "; train again with a lower learning_rate (or max_grad_norm)");
       }
-      saver.save(state);
       Evaluator.Returns r = tc.finalEvalEpisodes() == 0 ? new Evaluator.Returns(new double[0], 0)
           : Evaluator.run(evalEnv, agent::actGreedy, tc.finalEvalEpisodes(), req.seed(),
               FINAL_EVAL_STREAM);

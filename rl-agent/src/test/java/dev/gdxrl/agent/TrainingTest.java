@@ -30,7 +30,7 @@ class TrainingTest {
   final Training training =
       new Training(TestRegistry.create(), Algorithms.builtin(), new PrintStream(logBytes, true));
 
-  TrainRequest request(String env, String algo, long steps, long seed, Path out,
+  static TrainRequest request(String env, String algo, long steps, long seed, Path out,
       Map<String, String> overrides) {
     return new TrainRequest(env, algo, steps, seed, "cpu", null, overrides, out, null, false);
   }
@@ -52,7 +52,7 @@ class TrainingTest {
     assertThat(log).contains("learning_rate: ").contains("train_freq: 4").contains("steps: 400");
     try (var files = Files.list(tmp)) {
       assertThat(files.map(p -> p.getFileName().toString()).collect(Collectors.toList()))
-          .containsExactly("ck"); // no temporary directory left behind
+          .containsExactlyInAnyOrder("ck", ".ck.lock"); // no temporary directory left behind
     }
   }
 
@@ -175,9 +175,10 @@ class TrainingTest {
     Path out = tmp.resolve("r2");
     training.train(request("cartpole", "dqn", 300, 1, out, SMALL_DQN));
     assertThat(Files.size(out.resolve("replay_buffer.bin"))).isGreaterThan(300L * 41);
-    // a checkpoint of an older build: no buffer, no moments
+    // a checkpoint of an older build: no buffer, no moments, no checksums
     Files.delete(out.resolve("replay_buffer.bin"));
     Files.delete(out.resolve("optimizer.bin"));
+    dev.gdxrl.agent.io.TestCheckpoints.asWrittenBeforeChecksums(out);
     training.train(new TrainRequest("cartpole", "dqn", 400L, 1, "cpu", null, Map.of(), out, out,
         false));
     assertThat(logBytes.toString()).contains("(Adam moments restart; warning: agent.json says the"
@@ -190,7 +191,8 @@ class TrainingTest {
     assertThatThrownBy(() -> training.train(new TrainRequest("cartpole", "dqn", 600L, 1, "cpu",
         null, Map.of(), out, out, false)))
         .isInstanceOf(dev.gdxrl.agent.io.CheckpointException.class)
-        .hasMessageContaining("replay_buffer.bin is truncated");
+        .hasMessageContaining("replay_buffer.bin has " + (whole.length - 7) + " bytes where"
+            + " agent.json records " + whole.length + " (truncated)");
     assertThat(Files.readAllBytes(out.resolve(Checkpoints.AGENT_JSON))).isEqualTo(agentJson);
   }
 

@@ -4,6 +4,7 @@ import dev.gdxrl.agent.Algorithms;
 import dev.gdxrl.agent.TrainRequest;
 import dev.gdxrl.agent.TrainResult;
 import dev.gdxrl.agent.Training;
+import dev.gdxrl.agent.train.NonFiniteException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,7 +22,9 @@ import picocli.CommandLine.Spec;
  * [--set KEY=VALUE ...] [--out DIR] [--resume DIR]}: trains headless through the rl-agent
  * library's {@link Training} facade, writes a checkpoint and ends with a {@code RESULT} line. Bad
  * input (unknown env or algo, an algo that does not fit the env, bad hyperparameters, an unusable
- * checkpoint) is one line on stderr and status 2, before anything on disk is touched.
+ * checkpoint, an --out another run is writing) is one line on stderr and status 2, before
+ * anything on disk is touched. A run whose loss or parameters become NaN or infinite stops with
+ * one line naming the env step and status 1, and saves nothing from then on.
  */
 @Command(
     name = "train",
@@ -98,15 +101,31 @@ final class TrainCommand implements Callable<Integer> {
       overrides.put("npcs", Integer.toString(npcs));
     }
     PrintStream log = System.err;
-    TrainResult r;
-    try {
-      r = new Training(main.registry(), Algorithms.builtin(), log)
-          .train(new TrainRequest(id, algo, steps, seed, device, config, overrides, out, resume,
-              !noProgress));
-    } catch (IllegalArgumentException e) {
-      throw Main.usage(spec, e.getMessage());
+    return Run.train(spec, new Training(main.registry(), Algorithms.builtin(), log),
+        new TrainRequest(id, algo, steps, seed, device, config, overrides, out, resume,
+            !noProgress));
+  }
+
+  /**
+   * The run and its failures, in a class of its own: a catch of an rl-agent exception in {@link
+   * TrainCommand} itself would load rl-agent when the command line starts (the verifier loads
+   * catch types), and the game must start without rl-agent on the classpath.
+   */
+  private static final class Run {
+    static int train(CommandSpec spec, Training training, TrainRequest request) {
+      TrainResult r;
+      try {
+        r = training.train(request);
+      } catch (IllegalArgumentException e) {
+        throw Main.usage(spec, e.getMessage());
+      } catch (NonFiniteException e) {
+        // the work itself failed (a diverged learner): one line, status 1
+        spec.commandLine().getErr().println("train: " + e.getMessage());
+        spec.commandLine().getErr().flush();
+        return Main.EXIT_FAILURE;
+      }
+      spec.commandLine().getOut().println(r.resultLine());
+      return 0;
     }
-    spec.commandLine().getOut().println(r.resultLine());
-    return 0;
   }
 }

@@ -2,11 +2,15 @@ package dev.gdxrl.desktop.game;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.gdxrl.agent.io.Checkpoints;
 import dev.gdxrl.desktop.game.lunarlander.LunarLanderView;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.imageio.ImageIO;
@@ -34,6 +38,26 @@ class DemoCheckpointTest {
     for (String id : List.of("cartpole", "lunarlander", "lunarlander-continuous")) {
       assertThat(demo(id).resolve("agent.json")).as(id).isRegularFile();
       assertThat(demo(id).resolve("TRAINED_WITH.md")).as(id).isRegularFile();
+    }
+  }
+
+  /**
+   * The demos carry the checksums of their files (agent.json regenerated when checksums came in)
+   * and verify; their parameters are the ones they were trained to, byte for byte.
+   */
+  @Test
+  void demoCheckpointsVerifyAndKeepTheirTrainedParameters() throws Exception {
+    Map<String, String> md5 = Map.of("cartpole", "fe189a2145ced4e3c4ab07523bf6b7e7",
+        "lunarlander", "5e3087fcbcf8336d7d0f5c65994577b5",
+        "lunarlander-continuous", "8ca5975562ba0b6e6923627925a3a76d");
+    for (Map.Entry<String, String> e : md5.entrySet()) {
+      Path d = demo(e.getKey());
+      assertThat(Files.readString(d.resolve("agent.json"))).as(e.getKey())
+          .contains("\"actor_critic.params\" : {").contains("\"agent_json_crc32c\"");
+      assertThat(Checkpoints.readMeta(d).envId()).isEqualTo(e.getKey());
+      byte[] digest = MessageDigest.getInstance("MD5")
+          .digest(Files.readAllBytes(d.resolve("actor_critic.params")));
+      assertThat(HexFormat.of().formatHex(digest)).as(e.getKey()).isEqualTo(e.getValue());
     }
   }
 

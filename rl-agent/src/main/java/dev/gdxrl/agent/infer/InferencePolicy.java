@@ -177,6 +177,9 @@ public final class InferencePolicy {
       for (int i = 0; i < table.length; i++) {
         table[i] = in.readFloat();
       }
+      if (!dev.gdxrl.agent.net.HostDense.finite(table)) {
+        throw new IOException(dev.gdxrl.agent.net.HostDense.nonFiniteMessage(file));
+      }
     } catch (EOFException e) {
       throw new IOException("Q-table file " + file + " is truncated", e);
     }

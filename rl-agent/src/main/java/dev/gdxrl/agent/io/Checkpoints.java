@@ -15,14 +15,19 @@ import dev.gdxrl.env.Env;
 import dev.gdxrl.env.EnvRegistry;
 import dev.gdxrl.env.Space;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.LinkOption;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -41,7 +46,11 @@ import java.util.Map;
  *
  * A checkpoint is written into a temporary sibling directory and renamed into place; an existing
  * checkpoint at the target is first renamed aside and deleted only after the new one is in
- * place, so a crash at any moment leaves a complete checkpoint (old or new) on disk.
+ * place, so a crash at any moment leaves a complete checkpoint (old or new) on disk: at the
+ * target, or, after a kill between the two renames, as a hidden copy that {@link #readMeta}
+ * and {@link #prepareOutput} put back. {@code agent.json} records every other file's size and
+ * CRC-32C, and its own; reading verifies them ({@link CheckpointFiles}). A run holds the
+ * target's {@link CheckpointLock}.
  */
 public final class Checkpoints {
   /** Version of the layout above; loading refuses other versions. */
@@ -50,33 +59,52 @@ public final class Checkpoints {
   public static final String METRICS_CSV = "metrics.csv";
   public static final String CURVE_PNG = "curve.png";
 
+  /** The test hook of {@link #write}: see {@code testHalt}. */
+  static final String HALT_PROPERTY = "gdxrl.test.checkpoint.halt";
+  private static final String TMP = ".tmp-";
+  private static final String OLD = ".old-";
+
   private static final ObjectMapper JSON =
       new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  private static int writes; // checkpoint writes of this JVM, for the test hook only
 
   private Checkpoints() {}
 
-  /** Writes {@code agent}, {@code meta} and {@code metrics} to {@code target}, atomically. */
+  /**
+   * Writes {@code agent}, {@code meta} and {@code metrics} to {@code target}, atomically: every
+   * file into the temporary sibling {@code .NAME.tmp-*}, {@code agent.json} (with the other files'
+   * checksums) last, then the old checkpoint is renamed to {@code .NAME.old-*}, the new one to
+   * {@code target}, and the old one deleted. A process killed between the two renames leaves no
+   * {@code target} but two complete hidden copies; {@link #readMeta} and {@link #prepareOutput}
+   * put the newer back.
+   */
   public static void write(Path target, Agent<?> agent, CheckpointMeta meta, Metrics metrics)
       throws IOException {
     Path abs = target.toAbsolutePath().normalize();
     Path parent = abs.getParent();
     Files.createDirectories(parent);
     String name = abs.getFileName().toString();
-    Path tmp = Files.createTempDirectory(parent, "." + name + ".tmp-");
+    Path tmp = Files.createTempDirectory(parent, "." + name + TMP);
+    writes++;
     try {
-      writeParameters(tmp, agent, meta);
+      agent.save(tmp);
       agent.saveTrainingState(tmp);
       metrics.writeCsv(tmp.resolve(METRICS_CSV));
       LearningCurve.writePng(metrics, meta.envId() + " / " + meta.algo(),
           tmp.resolve(CURVE_PNG));
+      testHalt("files-written");
+      writeMeta(tmp, meta);
+      testHalt("tmp-complete");
       Path old = null;
       if (Files.exists(abs)) {
-        old = Files.createTempDirectory(parent, "." + name + ".old-");
+        old = Files.createTempDirectory(parent, "." + name + OLD);
         Files.delete(old);
         move(abs, old);
       }
+      testHalt("old-moved");
       move(tmp, abs);
       tmp = null;
+      testHalt("new-in-place");
       if (old != null) {
         deleteTree(old);
       }
@@ -94,7 +122,32 @@ public final class Checkpoints {
   public static void writeParameters(Path dir, Agent<?> agent, CheckpointMeta meta)
       throws IOException {
     agent.save(dir);
-    Files.writeString(dir.resolve(AGENT_JSON), toJson(meta));
+    writeMeta(dir, meta);
+  }
+
+  /**
+   * Writes {@code dir/agent.json} for {@code meta}, with the size and CRC-32C of every other file
+   * now in {@code dir}: call it after the other files are written.
+   */
+  public static void writeMeta(Path dir, CheckpointMeta meta) throws IOException {
+    ObjectNode root = tree(meta);
+    CheckpointFiles.manifest(dir, root.putObject(CheckpointFiles.FILES));
+    root.put(CheckpointFiles.SELF, CheckpointFiles.PLACEHOLDER);
+    Files.writeString(dir.resolve(AGENT_JSON), CheckpointFiles.seal(text(root)));
+  }
+
+  /**
+   * Test hook: with {@code -Dgdxrl.test.checkpoint.halt=STEP@N}, the N-th checkpoint write of this
+   * JVM halts it (as a kill would: no finally, no shutdown hook) at STEP ({@code files-written},
+   * {@code tmp-complete}, {@code old-moved}, {@code new-in-place}).
+   */
+  private static void testHalt(String step) {
+    String spec = System.getProperty(HALT_PROPERTY);
+    if (spec != null && spec.equals(step + "@" + writes)) {
+      System.out.flush();
+      System.err.flush();
+      Runtime.getRuntime().halt(137);
+    }
   }
 
   private static void move(Path from, Path to) throws IOException {
@@ -124,8 +177,20 @@ public final class Checkpoints {
     });
   }
 
-  /** {@code agent.json} text of {@code meta}. */
+  /** {@code agent.json} text of {@code meta}, without the files' checksums ({@link #writeMeta}). */
   public static String toJson(CheckpointMeta meta) {
+    return text(tree(meta));
+  }
+
+  private static String text(ObjectNode root) {
+    try {
+      return JSON.writeValueAsString(root) + "\n";
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static ObjectNode tree(CheckpointMeta meta) {
     ObjectNode root = JSON.createObjectNode();
     root.put("format_version", meta.formatVersion());
     root.put("algo", meta.algo());
@@ -144,11 +209,7 @@ public final class Checkpoints {
     seeds.put("seed", meta.seed());
     root.put("device", meta.device());
     root.put("replay_buffer_saved", meta.replayBufferSaved());
-    try {
-      return JSON.writeValueAsString(root) + "\n";
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException(e);
-    }
+    return root;
   }
 
   private static Map<String, Object> sorted(Map<String, Object> m) {
@@ -183,19 +244,34 @@ public final class Checkpoints {
 
   /**
    * Reads and checks {@code dir/agent.json}: present, well-formed, of this format version, with
-   * every field. Throws {@link CheckpointException} with one line otherwise.
+   * every field, and every file of the checkpoint a regular file of the size and checksum that
+   * agent.json records ({@link CheckpointFiles}). A missing {@code dir} whose write was
+   * interrupted between its two renames is first recovered from its complete hidden copy (one
+   * line on stderr says so). Throws {@link CheckpointException} with one line otherwise.
    */
   public static CheckpointMeta readMeta(Path dir) {
-    Path file = dir.resolve(AGENT_JSON);
+    if (!Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
+      String said = recover(dir, false);
+      if (said != null) {
+        System.err.println(said);
+      }
+    }
+    return read(dir);
+  }
+
+  private static CheckpointMeta read(Path dir) {
     if (!Files.isDirectory(dir)) {
       throw new CheckpointException("checkpoint " + dir + " is not a directory");
     }
-    if (!Files.isRegularFile(file)) {
+    Path file = CheckpointFiles.regularFile(dir, CheckpointFiles.realDir(dir), AGENT_JSON);
+    if (file == null) {
       throw new CheckpointException("checkpoint " + dir + " has no " + AGENT_JSON);
     }
+    String text;
     JsonNode root;
     try {
-      root = JSON.readTree(file.toFile());
+      text = new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
+      root = JSON.readTree(text);
     } catch (IOException e) {
       throw new CheckpointException("checkpoint " + dir + ": " + AGENT_JSON
           + " is not valid JSON (truncated or damaged): " + firstLine(e.getMessage()), e);
@@ -203,12 +279,14 @@ public final class Checkpoints {
     if (root == null || !root.isObject()) {
       throw new CheckpointException("checkpoint " + dir + ": " + AGENT_JSON + " is empty");
     }
+    CheckpointFiles.checkSelf(dir, text);
     int version = required(root, "format_version", dir).asInt(-1);
     if (version != FORMAT_VERSION) {
       throw new CheckpointException("checkpoint " + dir + " has format version "
           + required(root, "format_version", dir).asText() + "; this gdx-rl reads version "
           + FORMAT_VERSION);
     }
+    CheckpointFiles.verify(dir, root.get(CheckpointFiles.FILES));
     try {
       JsonNode counters = required(root, "counters", dir);
       JsonNode norm = root.get("normalization");
@@ -233,6 +311,136 @@ public final class Checkpoints {
       }
       throw new CheckpointException("checkpoint " + dir + ": " + AGENT_JSON + " is invalid: "
           + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Makes {@code out} ready for a run that holds its {@link CheckpointLock}: when {@code out} is
+   * missing after an interrupted write, puts its complete hidden copy back; then deletes the
+   * hidden temporary copies ({@code .NAME.tmp-*}, {@code .NAME.old-*}) that dead runs left.
+   *
+   * @return what was done, one line each (empty when nothing)
+   */
+  public static List<String> prepareOutput(Path out) {
+    List<String> said = new ArrayList<>();
+    Path abs = out.toAbsolutePath().normalize();
+    if (!Files.exists(abs, LinkOption.NOFOLLOW_LINKS)) {
+      String r = recover(abs, true);
+      if (r != null) {
+        said.add(r);
+      }
+    }
+    int removed = 0;
+    for (Path p : hiddenCopies(abs)) {
+      try {
+        deleteTree(p);
+        removed++;
+      } catch (IOException e) {
+        said.add("warning: cannot remove the stale temporary checkpoint " + p + ": "
+            + e.getMessage());
+      }
+    }
+    if (removed > 0) {
+      said.add("removed " + removed + " temporary checkpoint cop" + (removed == 1 ? "y" : "ies")
+          + " of " + abs + " left by an interrupted run");
+    }
+    return said;
+  }
+
+  /** The hidden siblings {@code .NAME.tmp-*} and {@code .NAME.old-*} of {@code abs}. */
+  private static List<Path> hiddenCopies(Path abs) {
+    List<Path> found = new ArrayList<>();
+    Path parent = abs.getParent();
+    if (parent == null || abs.getFileName() == null || !Files.isDirectory(parent)) {
+      return found;
+    }
+    String tmp = "." + abs.getFileName() + TMP;
+    String old = "." + abs.getFileName() + OLD;
+    try (DirectoryStream<Path> entries = Files.newDirectoryStream(parent)) {
+      for (Path p : entries) {
+        String n = p.getFileName().toString();
+        if ((n.startsWith(tmp) || n.startsWith(old))
+            && Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
+          found.add(p);
+        }
+      }
+    } catch (IOException e) {
+      // nothing to recover from or clean
+    }
+    found.sort(null);
+    return found;
+  }
+
+  /**
+   * Puts back the complete hidden copy of the missing checkpoint {@code dir} (the new one, else
+   * the old one, of a write killed between its renames).
+   *
+   * @param locked whether the caller holds {@code dir}'s {@link CheckpointLock}
+   * @return the line saying so, or null when there is nothing to recover
+   */
+  private static String recover(Path dir, boolean locked) {
+    Path abs = dir.toAbsolutePath().normalize();
+    Path best = null;
+    CheckpointMeta bestMeta = null;
+    for (Path p : hiddenCopies(abs)) {
+      CheckpointMeta m;
+      try {
+        m = read(p);
+      } catch (CheckpointException e) {
+        continue; // incomplete: the write stopped before its agent.json
+      }
+      boolean newer = p.getFileName().toString().startsWith("." + abs.getFileName() + TMP);
+      if (bestMeta == null || m.envSteps() > bestMeta.envSteps()
+          || (m.envSteps() == bestMeta.envSteps() && newer)) {
+        best = p;
+        bestMeta = m;
+      }
+    }
+    if (best == null) {
+      return null;
+    }
+    CheckpointLock lock = null;
+    if (!locked) {
+      try {
+        lock = CheckpointLock.tryAcquire(abs);
+      } catch (IOException e) {
+        throw new CheckpointException("checkpoint " + dir + " is missing, but a complete copy of"
+            + " it (step " + bestMeta.envSteps() + ") is in " + best + " (a checkpoint write was"
+            + " interrupted); move it back: mv '" + best + "' '" + abs + "'");
+      }
+      if (lock == null) {
+        // a live run is between its two renames: give it a moment
+        for (int i = 0; i < 40 && !Files.exists(abs); i++) {
+          try {
+            Thread.sleep(50);
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            break;
+          }
+        }
+        if (Files.exists(abs)) {
+          return null;
+        }
+        throw new CheckpointException("checkpoint " + dir + " is missing while a running"
+            + " 'gdx-rl train' replaces it; try again in a moment");
+      }
+    }
+    try {
+      if (Files.exists(abs, LinkOption.NOFOLLOW_LINKS)) {
+        return null;
+      }
+      move(best, abs);
+      return "checkpoint " + abs + " was missing (a checkpoint write was interrupted); recovered"
+          + " it from its complete copy " + best.getFileName() + " (step " + bestMeta.envSteps()
+          + ")";
+    } catch (IOException e) {
+      throw new CheckpointException("checkpoint " + dir + " is missing, but a complete copy of"
+          + " it (step " + bestMeta.envSteps() + ") is in " + best + " and cannot be moved back ("
+          + e.getMessage() + "): mv '" + best + "' '" + abs + "'");
+    } finally {
+      if (lock != null) {
+        lock.close();
+      }
     }
   }
 

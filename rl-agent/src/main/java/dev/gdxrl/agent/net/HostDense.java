@@ -1,5 +1,7 @@
 package dev.gdxrl.agent.net;
 
+import java.nio.file.Path;
+
 /**
  * The plain-Java dense layer shared by the host-side networks ({@link HostMlp}, the actor-critic's
  * {@code HostActorCritic}): weights kept transposed as one row per input, so that the innermost
@@ -8,6 +10,22 @@ package dev.gdxrl.agent.net;
  */
 public final class HostDense {
   private HostDense() {}
+
+  /** Whether every value is finite (no NaN, no infinity). */
+  public static boolean finite(float[] v) {
+    for (float x : v) {
+      if (!Float.isFinite(x)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** The message of a parameter file holding NaN or infinite numbers (refused at load). */
+  public static String nonFiniteMessage(Path file) {
+    return file.getFileName() + " holds NaN or infinite parameters (saved from a diverged run);"
+        + " use another checkpoint, or train again with a lower learning_rate";
+  }
 
   /**
    * The {@code (out, in)} row-major weight at {@code offset} of {@code flat} as {@code in} rows of

@@ -57,6 +57,11 @@ public final class HostMlp {
     }
   }
 
+  /** Whether every parameter is finite (no NaN, no infinity). */
+  public boolean finite() {
+    return HostDense.finite(params);
+  }
+
   /** A copy of the flat parameter vector. */
   public float[] get() {
     return params.clone();

@@ -70,5 +70,10 @@ public final class Networks {
     } catch (MalformedModelException | RuntimeException e) {
       throw new IOException("cannot read network parameters " + file + ": " + e.getMessage(), e);
     }
+    for (Parameter p : parameters(block)) {
+      if (p.isInitialized() && !HostDense.finite(p.getArray().toFloatArray())) {
+        throw new IOException(HostDense.nonFiniteMessage(file));
+      }
+    }
   }
 }

@@ -21,7 +21,12 @@ import java.util.stream.Stream;
  *
  * <p>A snapshot that cannot be written (disk full) or read back costs the option, not the run: a
  * warning, and the last parameters are kept. On {@code --resume} the best is sought among the
- * evaluations of the resumed part only.
+ * evaluations of the resumed part only. A periodic evaluation only runs on finite parameters (see
+ * {@link Listeners#evaluation}) and a mean that is not finite is never the best, so no NaN is ever
+ * kept.
+ *
+ * <p>The snapshots live in {@code java.io.tmpdir} as {@code gdx-rl-best-PID-*}; {@link
+ * #removeStale} deletes those of processes that are gone (a killed run cannot clean up).
  */
 public final class BestKeeper implements Listeners.EvalObserver, AutoCloseable {
 
@@ -30,6 +35,11 @@ public final class BestKeeper implements Listeners.EvalObserver, AutoCloseable {
   public interface SnapshotWriter {
     void write(Path dir, TrainState state) throws IOException;
   }
+
+  /** Name prefix of the snapshot directories in {@code java.io.tmpdir}. */
+  static final String PREFIX = "gdx-rl-best-";
+  /** Snapshots without a pid in the name (older builds) count as stale after this long. */
+  private static final java.time.Duration UNOWNED_AGE = java.time.Duration.ofHours(24);
 
   private final SnapshotWriter writer;
   private final PrintStream log;
@@ -50,12 +60,12 @@ public final class BestKeeper implements Listeners.EvalObserver, AutoCloseable {
   public void evaluated(TrainState state, double mean) {
     lastStep = state.envSteps();
     lastMean = mean;
-    if (failed || mean < bestMean) {
+    if (failed || !Double.isFinite(mean) || mean < bestMean) {
       return;
     }
     Path next = null;
     try {
-      next = Files.createTempDirectory("gdx-rl-best-");
+      next = Files.createTempDirectory(PREFIX + ProcessHandle.current().pid() + "-");
       writer.write(next, state);
     } catch (IOException | RuntimeException e) {
       giveUp("cannot write the best parameters to a temporary directory: " + e.getMessage());
@@ -110,6 +120,52 @@ public final class BestKeeper implements Listeners.EvalObserver, AutoCloseable {
   public void close() {
     deleteQuietly(dir);
     dir = null;
+  }
+
+  /**
+   * Deletes the snapshot directories in {@code tmpDir} left by runs that died: those whose pid
+   * names no live process (or a process started after the directory), and those of older builds
+   * (no pid) untouched for a day.
+   *
+   * @return how many were deleted
+   */
+  public static int removeStale(Path tmpDir) {
+    int removed = 0;
+    try (java.nio.file.DirectoryStream<Path> entries =
+        Files.newDirectoryStream(tmpDir, PREFIX + "*")) {
+      for (Path d : entries) {
+        if (Files.isDirectory(d, java.nio.file.LinkOption.NOFOLLOW_LINKS) && stale(d)) {
+          deleteQuietly(d);
+          removed += Files.exists(d) ? 0 : 1;
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      // a temp folder that cannot be listed: nothing to clean
+    }
+    return removed;
+  }
+
+  private static boolean stale(Path d) throws IOException {
+    java.time.Instant modified = Files.getLastModifiedTime(d,
+        java.nio.file.LinkOption.NOFOLLOW_LINKS).toInstant();
+    String rest = d.getFileName().toString().substring(PREFIX.length());
+    int dash = rest.indexOf('-');
+    long pid;
+    try {
+      pid = dash > 0 ? Long.parseLong(rest.substring(0, dash)) : -1;
+    } catch (NumberFormatException e) {
+      pid = -1;
+    }
+    if (pid < 0) {
+      return modified.isBefore(java.time.Instant.now().minus(UNOWNED_AGE));
+    }
+    var owner = ProcessHandle.of(pid);
+    if (owner.isEmpty()) {
+      return true;
+    }
+    var started = owner.get().info().startInstant();
+    // a pid used again by a process started after the snapshot was written
+    return started.isPresent() && started.get().isAfter(modified);
   }
 
   /** Deletes a snapshot directory; a leftover in the temp folder is not worth failing a run. */

@@ -67,7 +67,8 @@ public final class Listeners {
   /**
    * Every {@code freq} env steps, {@code episodes} greedy episodes on a separate env instance
    * with its own seeds; adds an {@code eval} metrics row, logs one line, and stops the run if the
-   * mean reaches {@code stopAt} (0 = never); tells {@code observer} (may be null) the mean.
+   * mean reaches {@code stopAt} (0 = never); tells {@code observer} (may be null) the mean. Parameters
+   * that are not finite stop the run first ({@link NonFiniteException}).
    */
   public static <A> TrainListener evaluation(Env<float[], A> evalEnv, Agent<A> agent, long freq,
       int episodes, long seed, Metrics metrics, PrintStream log, double stopAt,
@@ -81,6 +82,7 @@ public final class Listeners {
         if (freq <= 0 || s.envSteps() % freq != 0) {
           return true;
         }
+        NonFiniteException.checkParameters(agent, s.envSteps());
         Evaluator.Returns r = Evaluator.run(evalEnv, greedy, episodes, seed, round++);
         Map<String, Double> d = agent.diagnostics(s.envSteps());
         metrics.add(new Metrics.Row("eval", s.envSteps(), s.episodes(), s.gradientSteps(),

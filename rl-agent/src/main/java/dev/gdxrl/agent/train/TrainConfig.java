@@ -12,8 +12,9 @@ import static dev.gdxrl.agent.config.Check.atLeast;
  * @param evalEpisodes episodes per periodic evaluation (default 5)
  * @param finalEvalEpisodes episodes of the evaluation after training, reported in the RESULT line
  *     (default 20)
- * @param checkpointFreq env steps between intermediate checkpoints; 0 = only at the end (default
- *     0)
+ * @param checkpointFreq env steps between intermediate checkpoints (each replaces the run's
+ *     checkpoint, so a crashed run can be resumed from the last one); 0 = only at the end
+ *     (default: a tenth of the run for runs of {@value #PERIODIC_FROM} steps or more, else 0)
  * @param returnWindow episodes in the running mean return of the progress bar (default 20)
  * @param stopAtReturn stop early once a periodic evaluation's mean reaches this; 0 = never
  *     (default 0)
@@ -43,9 +44,18 @@ public record TrainConfig(long steps, long evalFreq, int evalEpisodes, int final
     }
   }
 
+  /** Runs this long or longer save a checkpoint every tenth of the run by default. */
+  public static final long PERIODIC_FROM = 10_000;
+
   /** Defaults for a run of {@code steps} env steps. */
   public static TrainConfig of(long steps) {
-    return new TrainConfig(steps, Math.max(1, steps / 10), 5, 20, 0, 20, 0, false, 1);
+    return new TrainConfig(steps, Math.max(1, steps / 10), 5, 20, defaultCheckpointFreq(steps),
+        20, 0, false, 1);
+  }
+
+  /** A tenth of the run for runs of {@link #PERIODIC_FROM} steps or more; 0 for shorter ones. */
+  public static long defaultCheckpointFreq(long steps) {
+    return steps >= PERIODIC_FROM ? steps / 10 : 0;
   }
 
   public TrainConfig withKeepBest(boolean on) {

@@ -10,7 +10,7 @@ import java.util.List;
  * The training loop shared by every algorithm, in the collect / learn split: the agent picks an
  * action, the env steps, the agent is told the transition (and decides itself when to update),
  * listeners see the step. Episode ends reset the env with the next seed of the run's own
- * sequence.
+ * sequence. An update whose loss is not finite stops the run with a {@link NonFiniteException}.
  *
  * <p>Truncation: when the time limit ends an episode, the step's observation is the real final
  * observation and is handed to the agent as the next observation with {@code terminated =
@@ -53,8 +53,12 @@ public final class Trainer<A> {
       A action = agent.act(obs, s.envSteps);
       Step<float[]> step = env.step(action);
       s.envSteps++;
-      s.gradientSteps += agent.observe(obs, action, step.reward(), step.observation(),
+      int updates = agent.observe(obs, action, step.reward(), step.observation(),
           step.terminated(), step.truncated(), s.envSteps);
+      if (updates > 0) {
+        NonFiniteException.checkLoss(agent, s.envSteps);
+        s.gradientSteps += updates;
+      }
       if (step.done()) {
         s.episodes++;
         EpisodeStats ep = (EpisodeStats) step.info().get(dev.gdxrl.env.Info.EPISODE);

@@ -49,7 +49,11 @@ public final class VectorTrainer<A> {
       A[] actions = agent.actBatch(obs, s.envSteps);
       VectorEnv.Result r = venv.step(actions);
       long before = s.envSteps;
-      s.gradientSteps += agent.observeBatch(r, before + n);
+      int updates = agent.observeBatch(r, before + n);
+      if (updates > 0) {
+        NonFiniteException.checkLoss(agent, before + n);
+        s.gradientSteps += updates;
+      }
       EpisodeStats[] eps = r.episodes();
       for (int i = 0; i < n; i++) {
         if (eps[i] != null) {

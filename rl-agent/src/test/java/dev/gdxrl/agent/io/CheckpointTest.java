@@ -89,7 +89,7 @@ class CheckpointTest {
         Files.copy(f, dir.resolve(f.getFileName()));
       }
     }
-    Files.writeString(dir.resolve("agent.json"), json);
+    Files.writeString(dir.resolve("agent.json"), TestCheckpoints.unsealed(json));
     return dir;
   }
 
@@ -139,11 +139,19 @@ class CheckpointTest {
     Files.delete(noParams.resolve("q_network.params"));
     assertThatThrownBy(() -> training().evaluate(noParams, 1, 1))
         .isInstanceOf(CheckpointException.class)
-        .hasMessageStartingWith("checkpoint " + noParams + ": cannot read the parameters");
+        .hasMessage("checkpoint " + noParams + ": q_network.params is missing (agent.json lists"
+            + " it), so the checkpoint is incomplete; use an intact copy of the checkpoint, or"
+            + " train it again");
     Path cutParams = withJson("cut-params", json);
     byte[] p = Files.readAllBytes(cutParams.resolve("q_network.params"));
     Files.write(cutParams.resolve("q_network.params"),
         java.util.Arrays.copyOf(p, p.length / 2));
+    assertThatThrownBy(() -> training().evaluate(cutParams, 1, 1))
+        .isInstanceOf(CheckpointException.class)
+        .hasMessageStartingWith("checkpoint " + cutParams + ": q_network.params has "
+            + p.length / 2 + " bytes where agent.json records " + p.length + " (truncated)");
+    // a checkpoint of a build before checksums: the parameter reader still says it is cut
+    TestCheckpoints.asWrittenBeforeChecksums(cutParams);
     assertThatThrownBy(() -> training().evaluate(cutParams, 1, 1))
         .isInstanceOf(CheckpointException.class)
         .hasMessageStartingWith("checkpoint " + cutParams + ": cannot read the parameters");
@@ -188,7 +196,8 @@ class CheckpointTest {
           new dev.gdxrl.agent.train.Metrics())).hasMessageContaining("disk full");
     }
     assertThat(Files.readAllBytes(target.resolve("q_network.params"))).isEqualTo(before);
-    assertThat(Files.readString(target.resolve("agent.json"))).isEqualTo(json());
+    assertThat(Files.readString(target.resolve("agent.json")))
+        .isEqualTo(TestCheckpoints.unsealed(json()));
     try (var files = Files.list(tmp)) {
       assertThat(files.map(f -> f.getFileName().toString())
           .filter(f -> f.startsWith(".keep"))).isEmpty();

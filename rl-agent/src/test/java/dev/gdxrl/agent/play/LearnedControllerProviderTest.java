@@ -140,7 +140,7 @@ class LearnedControllerProviderTest {
       }
     }
     Path json = norm.resolve("agent.json");
-    Files.writeString(json, Files.readString(json).replace("\"normalization\" : null",
+    Files.writeString(json, dev.gdxrl.agent.io.TestCheckpoints.unsealed(Files.readString(json)).replace("\"normalization\" : null",
         "\"normalization\" : {\"mean\": [0.5, 0.1, -0.05, 0.2], \"var\": [4.0, 0.25, 0.01, 1.0],"
             + " \"count\": 1000.0, \"clip\": 1.5}"));
     assertThat(Files.readString(json)).contains("\"clip\": 1.5");

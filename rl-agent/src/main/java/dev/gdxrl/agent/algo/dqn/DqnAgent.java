@@ -228,6 +228,17 @@ public final class DqnAgent implements ValueAgent {
   }
 
   @Override
+  public double lastLoss() {
+    return lastLoss;
+  }
+
+  /** The online network's host copy (current after every round of updates). */
+  @Override
+  public boolean parametersFinite() {
+    return host.finite();
+  }
+
+  @Override
   public void save(Path dir) throws IOException {
     nets.save(dir);
   }

@@ -52,6 +52,11 @@ public final class HostActorCritic {
     return this;
   }
 
+  /** Whether every parameter is finite (no NaN, no infinity). */
+  public boolean finite() {
+    return dev.gdxrl.agent.net.HostDense.finite(theta);
+  }
+
   /** Sets the flat parameter vector ({@link ParamLayout} order). */
   public void setParameters(float[] parameters) {
     if (parameters.length != theta.length) {

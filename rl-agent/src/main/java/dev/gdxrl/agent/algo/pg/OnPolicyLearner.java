@@ -285,6 +285,17 @@ public abstract class OnPolicyLearner<C extends OnPolicyConfig>
     return lastStats.gradientSteps();
   }
 
+  /** Policy plus value loss of the last update (0 before the first). */
+  @Override
+  public double lastLoss() {
+    return lastStats == null ? 0 : lastStats.policyLoss() + lastStats.valueLoss();
+  }
+
+  @Override
+  public boolean parametersFinite() {
+    return host.finite();
+  }
+
   /** The last update's statistics, or null before the first update. */
   public UpdateStats lastUpdate() {
     return lastStats;

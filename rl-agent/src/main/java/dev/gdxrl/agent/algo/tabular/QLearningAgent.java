@@ -159,6 +159,11 @@ public final class QLearningAgent implements ValueAgent {
   }
 
   @Override
+  public boolean parametersFinite() {
+    return dev.gdxrl.agent.net.HostDense.finite(table);
+  }
+
+  @Override
   public void save(Path dir) throws IOException {
     try (DataOutputStream out = new DataOutputStream(
         new BufferedOutputStream(Files.newOutputStream(dir.resolve(TABLE_FILE))))) {
@@ -188,6 +193,10 @@ public final class QLearningAgent implements ValueAgent {
       }
       for (int i = 0; i < visits.length; i++) {
         visits[i] = in.readInt();
+      }
+      if (!dev.gdxrl.agent.net.HostDense.finite(table)) {
+        throw new IOException(dev.gdxrl.agent.net.HostDense.nonFiniteMessage(
+            dir.resolve(TABLE_FILE)));
       }
     } catch (java.io.EOFException e) {
       throw new IOException("Q-table file " + dir.resolve(TABLE_FILE) + " is truncated", e);
