@@ -329,6 +329,13 @@ public final class Main implements Runnable {
     return value;
   }
 
+  static long requireInRange(CommandSpec spec, String option, long value, long min, long max) {
+    if (value < min || value > max) {
+      throw usage(spec, option + " must be in [" + min + ", " + max + "], got " + value);
+    }
+    return value;
+  }
+
   static long requirePositive(CommandSpec spec, String option, long value) {
     if (value < 1) {
       throw usage(spec, option + " must be >= 1, got " + value);

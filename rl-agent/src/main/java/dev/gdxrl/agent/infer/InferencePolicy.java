@@ -17,6 +17,8 @@ import dev.gdxrl.agent.config.ConfigBinder;
 import dev.gdxrl.agent.io.CheckpointException;
 import dev.gdxrl.agent.io.CheckpointMeta;
 import dev.gdxrl.agent.io.Checkpoints;
+import dev.gdxrl.agent.io.Problems;
+import dev.gdxrl.agent.Footprint;
 import dev.gdxrl.agent.net.Networks;
 import dev.gdxrl.control.ActingMode;
 import dev.gdxrl.control.Insight;
@@ -133,6 +135,12 @@ public final class InferencePolicy {
     }
     try {
       if (config instanceof QTableConfig c) {
+        try {
+          Footprint.checkMemory(c, meta.observationSpace(), meta.actionSpace(),
+              Runtime.getRuntime().maxMemory(), "");
+        } catch (IllegalArgumentException e) {
+          throw new CheckpointException(where + ": " + e.getMessage(), e);
+        }
         return qtable(dir, meta, c, scaler);
       }
       if (config instanceof OnPolicyConfig c) {
@@ -147,7 +155,8 @@ public final class InferencePolicy {
     } catch (CheckpointException e) {
       throw e;
     } catch (Exception | LinkageError e) {
-      throw new CheckpointException(where + ": cannot read the parameters: " + e.getMessage(), e);
+      throw new CheckpointException(where + ": cannot read the parameters: "
+          + Problems.describe(e), e);
     }
   }
 
