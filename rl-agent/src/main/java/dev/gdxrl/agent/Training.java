@@ -89,8 +89,10 @@ public final class Training {
       case "cpu" -> Device.cpu();
       case "gpu" -> {
         if (Engine.getInstance().getGpuCount() == 0) {
-          throw new IllegalArgumentException("--device gpu: DJL sees no GPU (the default build "
-              + "carries the CPU PyTorch; build with -Pcuda on a CUDA machine)");
+          throw new IllegalArgumentException("--device gpu: DJL sees no GPU (the default build"
+              + " carries the CPU PyTorch); on a machine with an NVIDIA driver and internet run"
+              + " GDX_RL_CUDA=1 ./gdx-rl ... (it rebuilds with -Dcuda; see README 'GPU'), or use"
+              + " --device cpu");
         }
         yield Device.gpu();
       }
