@@ -73,8 +73,8 @@ public final class Footprint {
 
   /**
    * Refuses a run of {@code steps} env steps (from {@code startSteps}) too short for one
-   * update of {@code config}: a rollout of n_envs x n_steps for the actor-critics, learning_starts
-   * plus one train_freq for the DQN family.
+   * update of {@code config}: a rollout of n_envs x n_steps for the actor-critics, the first
+   * multiple of train_freq after learning_starts for the DQN family.
    */
   public static void checkCoversOneUpdate(Record config, long startSteps, long steps) {
     long run = steps - startSteps;
@@ -88,12 +88,16 @@ public final class Footprint {
             + " steps, or lower n_envs or n_steps");
       }
     } else if (config instanceof DqnConfig c) {
-      long first = c.learningStarts() + c.trainFreq();
+      // DqnAgent trains at env step k (1-based) when k % train_freq == 0, k > learning_starts
+      // and the buffer holds a transition (the first n-step one is stored at step n_step)
+      long lo = Math.max(c.learningStarts() + 1, c.nStep());
+      long first = (lo + c.trainFreq() - 1) / c.trainFreq() * c.trainFreq();
       if (steps < first) {
         throw new IllegalArgumentException("steps=" + steps + " ends before the first gradient"
-            + " step (after learning_starts=" + c.learningStarts() + " plus train_freq="
-            + c.trainFreq() + "), so nothing would be learned: train for at least " + first
-            + " steps, or lower learning_starts");
+            + " step (at step " + first + ": the first multiple of train_freq=" + c.trainFreq()
+            + " after learning_starts=" + c.learningStarts() + "), so nothing would be learned:"
+            + " train for at least " + first + " steps, or lower learning_starts or"
+            + " train_freq");
       }
     }
   }

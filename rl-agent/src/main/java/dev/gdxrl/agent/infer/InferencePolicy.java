@@ -134,13 +134,15 @@ public final class InferencePolicy {
       throw new CheckpointException(e.getMessage(), e);
     }
     try {
+      try {
+        // the learner's checks on the config it was trained with: a buffer or rollout that
+        // could never have been allocated means a damaged or hand-edited agent.json
+        Footprint.checkMemory(config, meta.observationSpace(), meta.actionSpace(),
+            Runtime.getRuntime().maxMemory(), "");
+      } catch (IllegalArgumentException e) {
+        throw new CheckpointException(where + ": " + e.getMessage(), e);
+      }
       if (config instanceof QTableConfig c) {
-        try {
-          Footprint.checkMemory(c, meta.observationSpace(), meta.actionSpace(),
-              Runtime.getRuntime().maxMemory(), "");
-        } catch (IllegalArgumentException e) {
-          throw new CheckpointException(where + ": " + e.getMessage(), e);
-        }
         return qtable(dir, meta, c, scaler);
       }
       if (config instanceof OnPolicyConfig c) {
