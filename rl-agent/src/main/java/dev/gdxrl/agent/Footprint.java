@@ -39,9 +39,9 @@ public final class Footprint {
     if (config instanceof DqnConfig c) {
       // obs + next obs (floats), action, reward, horizon (ints/floats), terminated (boolean)
       double bytes = (double) c.bufferSize() * (2.0 * obsDim * 4 + 4 + 4 + 4 + 1);
+      fits(where, "buffer_size=" + c.bufferSize(), bytes, maxHeapBytes, "lower buffer_size");
       array(where, "buffer_size=" + c.bufferSize(), (double) c.bufferSize() * obsDim,
           "lower buffer_size");
-      fits(where, "buffer_size=" + c.bufferSize(), bytes, maxHeapBytes, "lower buffer_size");
     } else if (config instanceof OnPolicyConfig c) {
       if (c.nEnvs() > MAX_ENVS) {
         throw new IllegalArgumentException(where + "n_envs=" + c.nEnvs() + " is more than the "
@@ -50,10 +50,10 @@ public final class Footprint {
       double len = (double) c.nEnvs() * c.nSteps();
       int actDim = act instanceof Discrete d ? d.n() : ((Box) act).dim();
       String what = "n_envs x n_steps = " + c.nEnvs() + " x " + c.nSteps();
-      array(where, what, len * Math.max(obsDim, actDim), "lower n_envs or n_steps");
       // obs, actions (one-hot or continuous), 7 floats and 2 booleans per step
       double bytes = len * ((obsDim + actDim) * 4.0 + 7 * 4 + 2);
       fits(where, what, bytes, maxHeapBytes, "lower n_envs or n_steps");
+      array(where, what, len * Math.max(obsDim, actDim), "lower n_envs or n_steps");
     } else if (config instanceof QTableConfig c && act instanceof Discrete d) {
       if (!c.bins().isEmpty() && c.bins().size() != obsDim) {
         return; // the Discretiser names the mismatch
@@ -66,8 +66,8 @@ public final class Footprint {
         return; // the Discretiser says what to do, with the bins in hand
       }
       String what = "a Q-table of " + (long) rows + " rows x " + d.n() + " actions";
-      array(where, what, rows * d.n(), "set fewer bins");
       fits(where, what, rows * d.n() * (4 + 4), maxHeapBytes, "set fewer bins");
+      array(where, what, rows * d.n(), "set fewer bins");
     }
   }
 

@@ -78,8 +78,17 @@ public final class Training {
     if (steps == null) {
       return a.genericSteps();
     }
-    return ConfigBinder.bind(TrainConfig.of(1), Map.of("steps", steps),
-        a.id() + " preset for env '" + envId + "'").steps();
+    return steps(steps, a.id() + " preset for env '" + envId + "'");
+  }
+
+  /** A {@code steps} value: a whole number in [1, 10^12], said so whatever is wrong with it. */
+  private static long steps(Object value, String section) {
+    try {
+      return ConfigBinder.bind(TrainConfig.of(1), Map.of("steps", value), section).steps();
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(section + ": steps must be a whole number in [1, "
+          + TrainConfig.MAX_STEPS + "] (10^12), got '" + value + "'", e);
+    }
   }
 
   /** {@code auto} (GPU when DJL sees one), {@code cpu} or {@code gpu}. */
@@ -144,8 +153,7 @@ public final class Training {
     }
     Record algoConfig = ConfigBinder.bind(algoBase, algoMap, req.algo() + " config");
     long steps = req.steps() != null ? req.steps()
-        : trainMap.containsKey("steps") ? ConfigBinder.bind(TrainConfig.of(1),
-            Map.of("steps", trainMap.get("steps")), "training config").steps()
+        : trainMap.containsKey("steps") ? steps(trainMap.get("steps"), "training config")
         : defaultSteps(req.envId(), req.algo());
     Map<String, Object> presetTrain = new LinkedHashMap<>(algo.presetTrainKeys(req.envId()));
     presetTrain.remove("steps");
@@ -264,8 +272,11 @@ public final class Training {
       Path probe = Files.createTempDirectory(existing, ".gdx-rl-probe-");
       Files.delete(probe);
     } catch (IOException | UnsupportedOperationException | SecurityException e) {
+      String why = e instanceof java.nio.file.FileSystemException f && f.getReason() != null
+          ? f.getReason() : e instanceof java.nio.file.NoSuchFileException
+          ? "it accepts no new directories" : Problems.describe(e);
       throw new IllegalArgumentException("--out " + out + ": cannot create the checkpoint in "
-          + existing + " (" + Problems.describe(e) + "); give a directory you can write to");
+          + existing + " (" + why + "); give a directory you can write to");
     }
   }
 
@@ -283,10 +294,15 @@ public final class Training {
     try {
       agent.load(dir);
       restored = agent.loadTrainingState(dir);
-      metrics.addAll(Metrics.readCsv(dir.resolve(Checkpoints.METRICS_CSV)).rows());
     } catch (IOException e) {
       throw new CheckpointException("checkpoint " + dir + ": cannot read it: "
           + Problems.describe(e), e);
+    }
+    try {
+      metrics.addAll(Metrics.readCsv(dir.resolve(Checkpoints.METRICS_CSV)).rows());
+    } catch (IOException e) {
+      throw new CheckpointException("checkpoint " + dir + ": cannot read its "
+          + Checkpoints.METRICS_CSV + ": " + Problems.describe(e), e);
     }
     agent.restoreGradientSteps(meta.gradientSteps());
     if (agent.savesReplayBuffer() && !restored.contains("replay buffer")) {

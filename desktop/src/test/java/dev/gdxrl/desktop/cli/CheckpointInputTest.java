@@ -128,6 +128,6 @@ class CheckpointInputTest {
         "--resume", bad.toString(), "--out", bad.toString(), "--steps", "600", "--no-progress");
     assertThat(run.status()).as(run.err()).isEqualTo(2);
     assertThat(run.errLines()).hasSize(1);
-    assertThat(run.err()).contains("not UTF-8 text").doesNotContain("Input length");
+    assertThat(run.err()).contains("metrics.csv: it is not UTF-8 text").doesNotContain("Input length");
   }
 }

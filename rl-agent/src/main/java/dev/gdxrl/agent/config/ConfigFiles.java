@@ -58,8 +58,8 @@ public final class ConfigFiles {
           throw new IllegalArgumentException("config file " + file + ": key '" + dup.group(1)
               + "' is set twice" + line(e) + "; keep one of them", e);
         }
-        throw new IllegalArgumentException("config file " + file + " is not valid YAML"
-            + line(e) + ": " + msg.split("\n")[0], e);
+        throw new IllegalArgumentException("config file " + file + " is not valid YAML: "
+            + yamlProblem(e), e);
       }
       if (root == null) {
         return Map.of();
@@ -81,6 +81,28 @@ public final class ConfigFiles {
       String msg = e.getMessage() == null ? e.toString() : e.getMessage().split("\n")[0];
       throw new IllegalArgumentException("cannot read config file " + file + ": " + msg, e);
     }
+  }
+
+  /**
+   * A YAML parser's complaint in one line with its line number: SnakeYAML's message spans lines
+   * (what, then an echo of the source with a caret) and Jackson appends the source itself
+   * ("[Source: (byte[])..."); only the sentences are kept.
+   */
+  public static String yamlProblem(JsonProcessingException e) {
+    String original = String.valueOf(e.getOriginalMessage());
+    java.util.List<String> said = new java.util.ArrayList<>();
+    Integer line = null;
+    for (String l : original.split("\\R")) {
+      java.util.regex.Matcher m = java.util.regex.Pattern.compile("in '[^']*', line (\\d+)")
+          .matcher(l);
+      if (m.find()) {
+        line = line == null ? Integer.valueOf(m.group(1)) : line;
+      } else if (!l.isBlank() && !Character.isWhitespace(l.charAt(0)) && !said.contains(l)) {
+        said.add(l.strip());
+      }
+    }
+    String where = line != null ? " (line " + line + ")" : line(e);
+    return (said.isEmpty() ? "malformed" : String.join(", ", said)) + where;
   }
 
   private static String line(JsonProcessingException e) {
