@@ -1,5 +1,6 @@
 package dev.gdxrl.agent;
 
+import dev.gdxrl.agent.train.TrainConfig;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -30,8 +31,9 @@ public record TrainRequest(String envId, String algo, Long steps, long seed, Str
     if (algo == null || algo.isBlank()) {
       throw new IllegalArgumentException("no algo given (--algo)");
     }
-    if (steps != null && steps < 1) {
-      throw new IllegalArgumentException("--steps must be >= 1, got " + steps);
+    if (steps != null && (steps < 1 || steps > TrainConfig.MAX_STEPS)) {
+      throw new IllegalArgumentException("--steps must be in [1, " + TrainConfig.MAX_STEPS
+          + "] (10^12), got " + steps);
     }
     device = device == null ? "auto" : device;
     overrides = overrides == null ? Map.of() : Map.copyOf(overrides);

@@ -9,6 +9,7 @@ import dev.gdxrl.agent.io.CheckpointException;
 import dev.gdxrl.agent.io.CheckpointLock;
 import dev.gdxrl.agent.io.CheckpointMeta;
 import dev.gdxrl.agent.io.Checkpoints;
+import dev.gdxrl.agent.io.Problems;
 import dev.gdxrl.agent.train.Evaluator;
 import dev.gdxrl.agent.train.Listeners;
 import dev.gdxrl.agent.train.Metrics;
@@ -80,8 +81,17 @@ public final class Training {
     if (steps == null) {
       return a.genericSteps();
     }
-    return ConfigBinder.bind(TrainConfig.of(1), Map.of("steps", steps),
-        a.id() + " preset for env '" + envId + "'").steps();
+    return steps(steps, a.id() + " preset for env '" + envId + "'");
+  }
+
+  /** A {@code steps} value: a whole number in [1, 10^12], said so whatever is wrong with it. */
+  private static long steps(Object value, String section) {
+    try {
+      return ConfigBinder.bind(TrainConfig.of(1), Map.of("steps", value), section).steps();
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(section + ": steps must be a whole number in [1, "
+          + TrainConfig.MAX_STEPS + "] (10^12), got '" + value + "'", e);
+    }
   }
 
   /** {@code auto} (GPU when DJL sees one), {@code cpu} or {@code gpu}. */
@@ -91,8 +101,10 @@ public final class Training {
       case "cpu" -> Device.cpu();
       case "gpu" -> {
         if (Engine.getInstance().getGpuCount() == 0) {
-          throw new IllegalArgumentException("--device gpu: DJL sees no GPU (the default build "
-              + "carries the CPU PyTorch; build with -Pcuda on a CUDA machine)");
+          throw new IllegalArgumentException("--device gpu: DJL sees no GPU (the default build"
+              + " carries the CPU PyTorch); on a machine with an NVIDIA driver and internet run"
+              + " GDX_RL_CUDA=1 ./gdx-rl ... (it rebuilds with -Dcuda; see README 'GPU'), or use"
+              + " --device cpu");
         }
         yield Device.gpu();
       }
@@ -144,8 +156,7 @@ public final class Training {
     }
     Record algoConfig = ConfigBinder.bind(algoBase, algoMap, req.algo() + " config");
     long steps = req.steps() != null ? req.steps()
-        : trainMap.containsKey("steps") ? ConfigBinder.bind(TrainConfig.of(1),
-            Map.of("steps", trainMap.get("steps")), "training config").steps()
+        : trainMap.containsKey("steps") ? steps(trainMap.get("steps"), "training config")
         : defaultSteps(req.envId(), req.algo());
     Map<String, Object> presetTrain = new LinkedHashMap<>(algo.presetTrainKeys(req.envId()));
     presetTrain.remove("steps");
@@ -195,14 +206,23 @@ public final class Training {
     try (Env<float[], ?> env = registry.make(req.envId());
         Env<float[], ?> evalEnv = registry.make(req.envId())) {
       Algorithms.checkFits(algo, req.envId(), env.actionSpace());
-      logConfig(req, algo.preset(req.envId()).source(), algoConfig, trainConfig, device, out,
-          startSteps);
+      if (resumed != null) {
+        Checkpoints.checkRegistered(resumed, req.resumeDir(), registry);
+      }
+      Footprint.checkMemory(algoConfig, Envs.observationBox(env), env.actionSpace(),
+          Runtime.getRuntime().maxMemory(), "");
+      Footprint.checkCoversOneUpdate(algoConfig, startSteps, steps);
       AgentContext ctx = new AgentContext(req.envId(), Envs.observationBox(env),
           env.actionSpace(), device, Seeds.agent(req.seed(), startSteps), steps);
       try (Agent<?> agent = algo.createUnchecked(algoConfig, ctx)) {
         Metrics metrics = new Metrics();
-        if (resumed != null) {
-          loadForResume(agent, req.resumeDir(), resumed, metrics);
+        String resuming = resumed == null ? null
+            : loadForResume(agent, req.resumeDir(), resumed, metrics);
+        // the config is logged once nothing can refuse the run any more: a refusal is one line
+        logConfig(req, algo.preset(req.envId()).source(), algoConfig, trainConfig, device, out,
+            startSteps);
+        if (resuming != null) {
+          log.println(resuming);
         }
         return run(req, castEnv(env), castEnv(evalEnv), castAgent(agent), algoConfig,
             trainConfig, device, out, metrics, startSteps, startEpisodes, t0);
@@ -215,6 +235,18 @@ public final class Training {
    * anything else: it may be missing, an empty directory, or the checkpoint being resumed.
    */
   static void checkOutput(Path out, Path resumeDir) {
+    if (out.toString().isBlank()) {
+      throw new IllegalArgumentException("--out is empty; give the checkpoint's directory, e.g."
+          + " --out runs/my-run");
+    }
+    Path abs = out.toAbsolutePath().normalize();
+    Path cwd = Path.of("").toAbsolutePath().normalize();
+    if (cwd.startsWith(abs)) {
+      throw new IllegalArgumentException("--out " + out + " is the working directory or above"
+          + " it, which the checkpoint would replace; give a new directory, e.g. --out runs/"
+          + "my-run");
+    }
+    checkWritableParent(out, abs);
     if (!Files.exists(out)) {
       return;
     }
@@ -242,6 +274,41 @@ public final class Training {
         + " refusing to replace it: pass a new or empty directory");
   }
 
+  /**
+   * The checkpoint is written next to {@code out} and renamed into place: its nearest existing
+   * ancestor must be a directory in which we may create one (probed with an empty temporary
+   * directory, removed at once), so that a run never trains for hours to fail at the write.
+   */
+  private static void checkWritableParent(Path out, Path abs) {
+    Path parent = abs.getParent();
+    if (parent == null) {
+      throw new IllegalArgumentException("--out " + out + " is a file-system root; give a"
+          + " directory below it");
+    }
+    Path existing = parent;
+    while (existing != null && !Files.exists(existing)) {
+      existing = existing.getParent();
+    }
+    if (existing == null) {
+      throw new IllegalArgumentException("--out " + out + ": none of its parent directories"
+          + " exists");
+    }
+    if (!Files.isDirectory(existing)) {
+      throw new IllegalArgumentException("--out " + out + ": " + existing + " is a file, not a"
+          + " directory; give a path whose parents are directories");
+    }
+    try {
+      Path probe = Files.createTempDirectory(existing, ".gdx-rl-probe-");
+      Files.delete(probe);
+    } catch (IOException | UnsupportedOperationException | SecurityException e) {
+      String why = e instanceof java.nio.file.FileSystemException f && f.getReason() != null
+          ? f.getReason() : e instanceof java.nio.file.NoSuchFileException
+          ? "it accepts no new directories" : Problems.describe(e);
+      throw new IllegalArgumentException("--out " + out + ": cannot create the checkpoint in "
+          + existing + " (" + why + "); give a directory you can write to");
+    }
+  }
+
   private static boolean sameFile(Path a, Path b) {
     try {
       return Files.exists(b) && Files.isSameFile(a, b);
@@ -250,16 +317,21 @@ public final class Training {
     }
   }
 
-  private void loadForResume(Agent<?> agent, Path dir, CheckpointMeta meta, Metrics metrics) {
-    Checkpoints.checkRegistered(meta, dir, registry);
+  /** Loads the checkpoint into {@code agent}; returns the line that says what was restored. */
+  private String loadForResume(Agent<?> agent, Path dir, CheckpointMeta meta, Metrics metrics) {
     String restored;
     try {
       agent.load(dir);
       restored = agent.loadTrainingState(dir);
+    } catch (IOException e) {
+      throw new CheckpointException("checkpoint " + dir + ": cannot read it: "
+          + Problems.describe(e), e);
+    }
+    try {
       metrics.addAll(Metrics.readCsv(dir.resolve(Checkpoints.METRICS_CSV)).rows());
     } catch (IOException e) {
-      throw new CheckpointException("checkpoint " + dir + ": cannot read it: " + e.getMessage(),
-          e);
+      throw new CheckpointException("checkpoint " + dir + ": cannot read its "
+          + Checkpoints.METRICS_CSV + ": " + Problems.describe(e), e);
     }
     agent.restoreGradientSteps(meta.gradientSteps());
     if (agent.savesReplayBuffer() && !restored.contains("replay buffer")) {
@@ -267,8 +339,8 @@ public final class Training {
           ? "warning: agent.json says the replay buffer was saved but the file is missing"
           : "no replay buffer in the checkpoint") + ": it refills from here";
     }
-    log.printf(Locale.ROOT, "resuming %s at step %d, episode %d, gradient step %d (%s)%n", dir,
-        meta.envSteps(), meta.episodes(), meta.gradientSteps(),
+    return String.format(Locale.ROOT, "resuming %s at step %d, episode %d, gradient step %d (%s)",
+        dir, meta.envSteps(), meta.episodes(), meta.gradientSteps(),
         restored.isEmpty() ? "parameters" : restored);
   }
 

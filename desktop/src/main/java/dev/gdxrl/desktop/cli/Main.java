@@ -146,20 +146,100 @@ public final class Main implements Runnable {
     cmd.setOut(out);
     cmd.setErr(err);
     cmd.setParameterExceptionHandler(Main::oneLineUsageError);
-    cmd.setExecutionExceptionHandler(
-        (ex, line, parsed) -> {
-          EnvDiscoveryException game = gameFailure(ex);
-          if (game != null) {
-            // the user's game failed to build or load: their input, one line, no stack trace
-            line.getErr().println(commandName(line) + ": " + game.getMessage());
-            line.getErr().flush();
-            return EXIT_USAGE;
-          }
-          line.getErr().println(commandName(line) + ": error: " + ex);
-          ex.printStackTrace(line.getErr());
-          return EXIT_FAILURE;
-        });
+    cmd.setExecutionExceptionHandler((ex, line, parsed) -> main.failed(ex, line));
+    // picocli passes Exceptions to the handler above; an Error (OutOfMemoryError,
+    // StackOverflowError, ...) from a command would escape it, so it is caught here
+    cmd.setExecutionStrategy(parsed -> {
+      try {
+        return new CommandLine.RunLast().execute(parsed);
+      } catch (CommandLine.ExecutionException | ParameterException e) {
+        throw e;
+      } catch (Error e) {
+        List<CommandLine> lines = parsed.asCommandLineList();
+        return main.failed(e, lines.get(lines.size() - 1));
+      }
+    });
     return cmd.execute(args);
+  }
+
+  /** The environment variable naming the folder of error logs (default: the temp folder). */
+  public static final String LOG_DIR_VARIABLE = "GDX_RL_LOG_DIR";
+
+  /**
+   * What escaped a command, as one line on stderr: bad input (the user's game failed to build,
+   * a checkpoint cannot be used) is status 2 with no stack trace; anything else is an internal
+   * error, status 1, with its stack trace written to a log file whose path the line names.
+   */
+  private int failed(Throwable ex, CommandLine line) {
+    PrintWriter err = line.getErr();
+    String name = commandName(line);
+    EnvDiscoveryException game = gameFailure(ex);
+    if (game != null) {
+      // the user's game failed to build or load: their input, one line, no stack trace
+      err.println(name + ": " + oneLine(game.getMessage()));
+      err.flush();
+      return EXIT_USAGE;
+    }
+    Throwable bad = badInput(ex);
+    if (bad != null) {
+      err.println(name + ": " + oneLine(bad.getMessage()));
+      err.flush();
+      return EXIT_USAGE;
+    }
+    String log = writeLog(ex, name);
+    String what;
+    if (ex instanceof OutOfMemoryError) {
+      what = String.format(java.util.Locale.ROOT, "out of memory (the JVM may use %.1f GiB):"
+          + " lower buffer_size, n_envs or n_steps, or raise GDX_RL_JAVA_OPTS=-Xmx...",
+          Runtime.getRuntime().maxMemory() / (1024.0 * 1024 * 1024));
+    } else if (ex instanceof StackOverflowError) {
+      what = "internal error: stack overflow (a recursion that does not end)";
+    } else {
+      String m = ex.getMessage();
+      what = "internal error: " + ex.getClass().getSimpleName()
+          + (m == null || m.isBlank() ? "" : ": " + oneLine(m));
+    }
+    err.println(name + ": " + what + "; " + log);
+    err.flush();
+    return EXIT_FAILURE;
+  }
+
+  /**
+   * The one-line exceptions that mean bad input when they escape a command: a checkpoint that
+   * cannot be used, or a value a library refused with its own message.
+   */
+  private static Throwable badInput(Throwable ex) {
+    for (Throwable t = ex; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof ParameterException
+          || t.getClass().getName().equals("dev.gdxrl.agent.io.CheckpointException")) {
+        return t;
+      }
+    }
+    return null;
+  }
+
+  /** Writes the stack trace to a new log file; returns the words that point to it. */
+  private String writeLog(Throwable ex, String name) {
+    try {
+      String dir = environment.get(LOG_DIR_VARIABLE);
+      Path folder = dir == null || dir.isBlank()
+          ? Path.of(System.getProperty("java.io.tmpdir")) : Path.of(dir);
+      Files.createDirectories(folder);
+      Path file = Files.createTempFile(folder, "gdx-rl-error-", ".log");
+      java.io.StringWriter trace = new java.io.StringWriter();
+      try (PrintWriter w = new PrintWriter(trace)) {
+        w.println(name + " failed at " + java.time.Instant.now());
+        ex.printStackTrace(w);
+      }
+      Files.writeString(file, trace.toString());
+      return "stack trace in " + file.toAbsolutePath() + " (please report it)";
+    } catch (IOException | RuntimeException | Error e) {
+      return "the stack trace could not be written (" + e + ")";
+    }
+  }
+
+  private static String oneLine(String s) {
+    return String.valueOf(s).strip().replaceAll("\\s*\\R\\s*", "; ");
   }
 
   /** The {@link EnvDiscoveryException} in {@code ex}'s cause chain, or null. */
@@ -325,6 +405,13 @@ public final class Main implements Runnable {
   static long requireNonNegative(CommandSpec spec, String option, long value) {
     if (value < 0) {
       throw usage(spec, option + " must be >= 0, got " + value);
+    }
+    return value;
+  }
+
+  static long requireInRange(CommandSpec spec, String option, long value, long min, long max) {
+    if (value < min || value > max) {
+      throw usage(spec, option + " must be in [" + min + ", " + max + "], got " + value);
     }
     return value;
   }

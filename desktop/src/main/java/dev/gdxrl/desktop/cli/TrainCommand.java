@@ -5,6 +5,7 @@ import dev.gdxrl.agent.TrainRequest;
 import dev.gdxrl.agent.TrainResult;
 import dev.gdxrl.agent.Training;
 import dev.gdxrl.agent.train.NonFiniteException;
+import dev.gdxrl.agent.train.TrainConfig;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,7 +43,7 @@ final class TrainCommand implements Callable<Integer> {
   String algo;
 
   @Option(names = "--steps", paramLabel = "N",
-      description = "Env steps to train for (default: per env and algo).")
+      description = "Env steps to train for, 1 to 10^12 (default: per env and algo).")
   Long steps;
 
   @Option(names = "--seed", paramLabel = "S", defaultValue = "1",
@@ -62,7 +63,11 @@ final class TrainCommand implements Callable<Integer> {
   Map<String, String> overrides = new LinkedHashMap<>();
 
   @Option(names = "--out", paramLabel = "DIR",
-      description = "Checkpoint directory (default: runs/ENV-ALGO-sSEED).")
+      description = "Checkpoint directory (default: runs/ENV-ALGO-sSEED). It must be new, an"
+          + " empty directory, or the --resume checkpoint itself: the checkpoint replaces it"
+          + " as a whole, so an existing checkpoint, a non-empty directory, a file, '' and the"
+          + " working directory (or one above it) are refused, as is a place that cannot be"
+          + " written; all is checked before training starts.")
   Path out;
 
   @Option(names = "--resume", paramLabel = "DIR",
@@ -84,7 +89,7 @@ final class TrainCommand implements Callable<Integer> {
       throw Main.usage(spec, "--algo ALGO is required: qtable, dqn, double-dqn, reinforce, a2c or ppo");
     }
     if (steps != null) {
-      Main.requirePositive(spec, "--steps", steps);
+      Main.requireInRange(spec, "--steps", steps, 1, TrainConfig.MAX_STEPS);
     }
     Main.requireNonNegative(spec, "--seed", seed);
     if (config != null && !Files.isReadable(config)) {

@@ -35,7 +35,7 @@ class DemoCheckpointTest {
 
   @Test
   void everyGameHasADemoCheckpoint() {
-    for (String id : List.of("cartpole", "lunarlander", "lunarlander-continuous")) {
+    for (String id : List.of("cartpole", "lunarlander", "lunarlander-continuous", "arena")) {
       assertThat(demo(id).resolve("agent.json")).as(id).isRegularFile();
       assertThat(demo(id).resolve("TRAINED_WITH.md")).as(id).isRegularFile();
     }
@@ -49,7 +49,8 @@ class DemoCheckpointTest {
   void demoCheckpointsVerifyAndKeepTheirTrainedParameters() throws Exception {
     Map<String, String> md5 = Map.of("cartpole", "fe189a2145ced4e3c4ab07523bf6b7e7",
         "lunarlander", "5e3087fcbcf8336d7d0f5c65994577b5",
-        "lunarlander-continuous", "8ca5975562ba0b6e6923627925a3a76d");
+        "lunarlander-continuous", "8ca5975562ba0b6e6923627925a3a76d",
+        "arena", "a06bf91983dd029c7dade1b7c1cc0bfa");
     for (Map.Entry<String, String> e : md5.entrySet()) {
       Path d = demo(e.getKey());
       assertThat(Files.readString(d.resolve("agent.json"))).as(e.getKey())

@@ -21,6 +21,23 @@ public final class Check {
     }
   }
 
+  /** {@code v} in [min, max]; the message names the range. */
+  public static void between(String key, double v, double min, double max) {
+    if (!(v >= min && v <= max)) {
+      throw new IllegalArgumentException(key + " must be in [" + fmt(min) + ", " + fmt(max)
+          + "], got " + fmt(v));
+    }
+  }
+
+  /** Every entry finite (bounds, initial values). */
+  public static void finite(String key, java.util.List<Double> values) {
+    for (Double d : values) {
+      if (d == null || !Double.isFinite(d)) {
+        throw new IllegalArgumentException(key + " must hold finite numbers, got " + values);
+      }
+    }
+  }
+
   public static void fraction(String key, double v) {
     if (!(v >= 0 && v <= 1)) {
       throw new IllegalArgumentException(key + " must be in [0, 1], got " + v);
@@ -35,6 +52,6 @@ public final class Check {
   }
 
   private static String fmt(double v) {
-    return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
+    return v == Math.rint(v) && Math.abs(v) < 1e16 ? Long.toString((long) v) : Double.toString(v);
   }
 }

@@ -104,35 +104,32 @@ public final class ConfigBinder {
     if (v == null) {
       throw new IllegalArgumentException(key + " has no value");
     }
-    if (t == double.class || t == int.class || t == long.class) {
-      Number n = number(key, v);
-      if (t == double.class) {
-        return n.doubleValue();
+    if (t == double.class) {
+      double d = number(key, v).doubleValue();
+      if (!Double.isFinite(d)) {
+        throw new IllegalArgumentException(key + " must be a finite number, got '" + v + "'");
       }
-      double d = n.doubleValue();
-      if (d != Math.rint(d) || Double.isInfinite(d)) {
-        throw new IllegalArgumentException(key + " must be a whole number, got '" + v + "'");
-      }
-      if (t == int.class) {
-        if (d > Integer.MAX_VALUE || d < Integer.MIN_VALUE) {
-          throw new IllegalArgumentException(key + " is out of range: " + v);
-        }
-        return (int) d;
-      }
-      return (long) d;
+      return d;
+    }
+    if (t == int.class || t == long.class) {
+      return whole(key, v, t == int.class ? Integer.MIN_VALUE : Long.MIN_VALUE,
+          t == int.class ? Integer.MAX_VALUE : Long.MAX_VALUE, t == int.class);
     }
     if (t == boolean.class) {
       if (v instanceof Boolean b) {
         return b;
       }
-      String s = v.toString().trim().toLowerCase();
+      String s = v instanceof String str ? str.trim().toLowerCase() : "";
       if (s.equals("true") || s.equals("false")) {
         return Boolean.parseBoolean(s);
       }
       throw new IllegalArgumentException(key + " must be true or false, got '" + v + "'");
     }
     if (t == String.class) {
-      return v.toString().trim();
+      if (!(v instanceof String str)) {
+        throw new IllegalArgumentException(key + " must be a word, got '" + v + "'");
+      }
+      return str.trim();
     }
     if (t == List.class && c.getGenericType() instanceof ParameterizedType pt
         && (pt.getActualTypeArguments()[0] == Integer.class
@@ -141,23 +138,36 @@ public final class ConfigBinder {
       List<Object> items = new ArrayList<>();
       if (v instanceof List<?> l) {
         items.addAll(l);
-      } else {
-        String s = v.toString().replace("[", "").replace("]", "").trim();
+      } else if (v instanceof String str) {
+        String s = str.trim();
+        if (s.startsWith("[") != s.endsWith("]")) {
+          throw new IllegalArgumentException(key + " must be a list like [64, 64], got '" + v
+              + "'");
+        }
+        s = s.replace("[", "").replace("]", "").trim();
         if (!s.isEmpty()) {
           for (String part : s.split("[,\\s]+")) {
             items.add(part);
           }
         }
+      } else {
+        throw new IllegalArgumentException(key + " must be a list like [64, 64], got '" + v
+            + "'");
       }
       List<Object> out = new ArrayList<>();
       for (Object o : items) {
-        Number n = number(key, o);
-        if (!ints) {
-          out.add(n.doubleValue());
-        } else if (n.doubleValue() != Math.rint(n.doubleValue())) {
-          throw new IllegalArgumentException(key + " must list whole numbers, got '" + v + "'");
+        if (o == null) {
+          throw new IllegalArgumentException(key + " has an empty entry in '" + v + "'");
+        }
+        if (ints) {
+          out.add(whole(key, o, Integer.MIN_VALUE, Integer.MAX_VALUE, true));
         } else {
-          out.add(n.intValue());
+          double d = number(key, o).doubleValue();
+          if (!Double.isFinite(d)) {
+            throw new IllegalArgumentException(key + " must list finite numbers, got '" + v
+                + "'");
+          }
+          out.add(d);
         }
       }
       return out;
@@ -165,14 +175,70 @@ public final class ConfigBinder {
     throw new IllegalStateException("unsupported config type " + t + " for " + key);
   }
 
-  private static Number number(String key, Object v) {
+  /**
+   * Decimal numbers only, as a person writes them: {@code 42}, {@code -0.5}, {@code 3e-4},
+   * {@code 1_000_000}. No hex ({@code 0x1p-1}), no {@code NaN} or {@code Infinity}, no trailing
+   * {@code d}/{@code f}: Java's parsers take those, a config should not.
+   */
+  private static final java.util.regex.Pattern DECIMAL = java.util.regex.Pattern.compile(
+      "[+-]?(\\d(_?\\d)*(\\.(\\d(_?\\d)*)?)?|\\.\\d(_?\\d)*)([eE][+-]?\\d+)?");
+
+  private static java.math.BigDecimal decimal(String key, Object v) {
+    if (v instanceof Double || v instanceof Float) {
+      double d = ((Number) v).doubleValue();
+      if (!Double.isFinite(d)) {
+        throw new IllegalArgumentException(key + " must be a finite number, got '" + v + "'");
+      }
+      return new java.math.BigDecimal(d);
+    }
+    if (v instanceof java.math.BigDecimal b) {
+      return b;
+    }
+    if (v instanceof java.math.BigInteger b) {
+      return new java.math.BigDecimal(b);
+    }
     if (v instanceof Number n) {
-      return n;
+      return java.math.BigDecimal.valueOf(n.longValue());
+    }
+    String s = v instanceof String str ? str.trim() : null;
+    if (s == null || !DECIMAL.matcher(s).matches()) {
+      throw new IllegalArgumentException(key + " must be a decimal number (like 42, 0.5 or"
+          + " 3e-4), got '" + v + "'");
     }
     try {
-      return Double.parseDouble(v.toString().trim().replace("_", ""));
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException(key + " must be a number, got '" + v + "'");
+      return new java.math.BigDecimal(s.replace("_", ""));
+    } catch (NumberFormatException | ArithmeticException e) {
+      throw new IllegalArgumentException(key + " must be a decimal number, got '" + v + "'");
     }
+  }
+
+  private static Number number(String key, Object v) {
+    java.math.BigDecimal b = decimal(key, v);
+    double d = b.doubleValue();
+    if (!Double.isFinite(d)) {
+      throw new IllegalArgumentException(key + " is out of range: '" + v + "'");
+    }
+    return d;
+  }
+
+  /** A whole number in [min, max], exactly (never rounded, never saturated). */
+  private static Object whole(String key, Object v, long min, long max, boolean asInt) {
+    java.math.BigDecimal b = decimal(key, v);
+    if (b.signum() != 0 && b.precision() - b.scale() > 19) {
+      throw new IllegalArgumentException(key + " is out of range: '" + v + "' (at most " + max
+          + ")");
+    }
+    java.math.BigInteger i;
+    try {
+      i = b.toBigIntegerExact();
+    } catch (ArithmeticException e) {
+      throw new IllegalArgumentException(key + " must be a whole number, got '" + v + "'");
+    }
+    if (i.compareTo(java.math.BigInteger.valueOf(min)) < 0
+        || i.compareTo(java.math.BigInteger.valueOf(max)) > 0) {
+      throw new IllegalArgumentException(key + " is out of range: '" + v + "' (at most " + max
+          + ")");
+    }
+    return asInt ? (Object) i.intValue() : (Object) i.longValue();
   }
 }

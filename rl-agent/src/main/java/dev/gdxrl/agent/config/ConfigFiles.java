@@ -1,5 +1,7 @@
 package dev.gdxrl.agent.config;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
@@ -24,7 +26,16 @@ public final class ConfigFiles {
     String name = file.getFileName().toString().toLowerCase();
     try {
       if (name.endsWith(".properties")) {
-        Properties p = new Properties();
+        Properties p = new Properties() {
+          @Override
+          public synchronized Object put(Object key, Object value) {
+            if (containsKey(key)) {
+              throw new IllegalArgumentException("config file " + file + ": key '" + key
+                  + "' is set twice; keep one of them");
+            }
+            return super.put(key, value);
+          }
+        };
         try (Reader r = Files.newBufferedReader(file)) {
           p.load(r);
         }
@@ -34,7 +45,22 @@ public final class ConfigFiles {
         }
         return m;
       }
-      Object root = new ObjectMapper(new YAMLFactory()).readValue(file.toFile(), Object.class);
+      Object root;
+      try {
+        root = new ObjectMapper(new YAMLFactory())
+            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+            .readValue(file.toFile(), Object.class);
+      } catch (JsonProcessingException e) {
+        String msg = String.valueOf(e.getOriginalMessage());
+        java.util.regex.Matcher dup = java.util.regex.Pattern
+            .compile("Duplicate field '(.*)'").matcher(msg);
+        if (dup.find()) {
+          throw new IllegalArgumentException("config file " + file + ": key '" + dup.group(1)
+              + "' is set twice" + line(e) + "; keep one of them", e);
+        }
+        throw new IllegalArgumentException("config file " + file + " is not valid YAML: "
+            + yamlProblem(e), e);
+      }
       if (root == null) {
         return Map.of();
       }
@@ -55,5 +81,32 @@ public final class ConfigFiles {
       String msg = e.getMessage() == null ? e.toString() : e.getMessage().split("\n")[0];
       throw new IllegalArgumentException("cannot read config file " + file + ": " + msg, e);
     }
+  }
+
+  /**
+   * A YAML parser's complaint in one line with its line number: SnakeYAML's message spans lines
+   * (what, then an echo of the source with a caret) and Jackson appends the source itself
+   * ("[Source: (byte[])..."); only the sentences are kept.
+   */
+  public static String yamlProblem(JsonProcessingException e) {
+    String original = String.valueOf(e.getOriginalMessage());
+    java.util.List<String> said = new java.util.ArrayList<>();
+    Integer line = null;
+    for (String l : original.split("\\R")) {
+      java.util.regex.Matcher m = java.util.regex.Pattern.compile("in '[^']*', line (\\d+)")
+          .matcher(l);
+      if (m.find()) {
+        line = line == null ? Integer.valueOf(m.group(1)) : line;
+      } else if (!l.isBlank() && !Character.isWhitespace(l.charAt(0)) && !said.contains(l)) {
+        said.add(l.strip());
+      }
+    }
+    String where = line != null ? " (line " + line + ")" : line(e);
+    return (said.isEmpty() ? "malformed" : String.join(", ", said)) + where;
+  }
+
+  private static String line(JsonProcessingException e) {
+    return e.getLocation() == null || e.getLocation().getLineNr() < 1 ? ""
+        : " (line " + e.getLocation().getLineNr() + ")";
   }
 }

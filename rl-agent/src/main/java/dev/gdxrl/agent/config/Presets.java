@@ -117,9 +117,12 @@ public final class Presets {
     Object root;
     try {
       root = yaml.readValue(bytes, Object.class);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalArgumentException("cannot read preset file " + url + ": "
+          + ConfigFiles.yamlProblem(e), e);
     } catch (IOException e) {
-      String msg = e.getMessage() == null ? e.toString() : e.getMessage().split("\n")[0];
-      throw new IllegalArgumentException("cannot read preset file " + url + ": " + msg, e);
+      throw new IllegalArgumentException("cannot read preset file " + url + ": "
+          + dev.gdxrl.agent.io.Problems.describe(e), e);
     }
     Map<String, Map<String, Object>> out = new LinkedHashMap<>();
     if (root == null) {

@@ -17,6 +17,8 @@ import dev.gdxrl.agent.config.ConfigBinder;
 import dev.gdxrl.agent.io.CheckpointException;
 import dev.gdxrl.agent.io.CheckpointMeta;
 import dev.gdxrl.agent.io.Checkpoints;
+import dev.gdxrl.agent.io.Problems;
+import dev.gdxrl.agent.Footprint;
 import dev.gdxrl.agent.net.Networks;
 import dev.gdxrl.control.ActingMode;
 import dev.gdxrl.control.Insight;
@@ -132,6 +134,14 @@ public final class InferencePolicy {
       throw new CheckpointException(e.getMessage(), e);
     }
     try {
+      try {
+        // the learner's checks on the config it was trained with: a buffer or rollout that
+        // could never have been allocated means a damaged or hand-edited agent.json
+        Footprint.checkMemory(config, meta.observationSpace(), meta.actionSpace(),
+            Runtime.getRuntime().maxMemory(), "");
+      } catch (IllegalArgumentException e) {
+        throw new CheckpointException(where + ": " + e.getMessage(), e);
+      }
       if (config instanceof QTableConfig c) {
         return qtable(dir, meta, c, scaler);
       }
@@ -147,7 +157,8 @@ public final class InferencePolicy {
     } catch (CheckpointException e) {
       throw e;
     } catch (Exception | LinkageError e) {
-      throw new CheckpointException(where + ": cannot read the parameters: " + e.getMessage(), e);
+      throw new CheckpointException(where + ": cannot read the parameters: "
+          + Problems.describe(e), e);
     }
   }
 

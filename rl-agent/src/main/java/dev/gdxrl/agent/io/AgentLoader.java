@@ -5,6 +5,7 @@ import dev.gdxrl.agent.Agent;
 import dev.gdxrl.agent.AgentContext;
 import dev.gdxrl.agent.Algorithm;
 import dev.gdxrl.agent.Algorithms;
+import dev.gdxrl.agent.Footprint;
 import dev.gdxrl.agent.DjlDefaults;
 import dev.gdxrl.agent.config.ConfigBinder;
 import dev.gdxrl.agent.train.Seeds;
@@ -45,13 +46,20 @@ public final class AgentLoader {
     AgentContext ctx = new AgentContext(meta.envId(), meta.observationSpace(),
         meta.actionSpace(), device, Seeds.agent(meta.seed(), meta.envSteps()),
         Math.max(1, trainSteps(meta)));
-    Agent<?> agent = algo.createUnchecked(config, ctx);
+    Agent<?> agent;
+    try {
+      Footprint.checkMemory(config, meta.observationSpace(), meta.actionSpace(),
+          Runtime.getRuntime().maxMemory(), "");
+      agent = algo.createUnchecked(config, ctx);
+    } catch (IllegalArgumentException e) {
+      throw new CheckpointException("checkpoint " + dir + ": " + e.getMessage(), e);
+    }
     try {
       agent.load(dir);
     } catch (IOException | RuntimeException e) {
       agent.close();
       throw new CheckpointException("checkpoint " + dir + ": cannot read the parameters: "
-          + e.getMessage(), e);
+          + Problems.describe(e), e);
     }
     agent.restoreGradientSteps(meta.gradientSteps());
     return new Loaded(meta, config, agent);

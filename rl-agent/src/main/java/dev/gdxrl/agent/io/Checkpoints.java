@@ -280,10 +280,15 @@ public final class Checkpoints {
       throw new CheckpointException("checkpoint " + dir + ": " + AGENT_JSON + " is empty");
     }
     CheckpointFiles.checkSelf(dir, text);
-    int version = required(root, "format_version", dir).asInt(-1);
+    JsonNode versionNode = required(root, "format_version", dir);
+    if (!versionNode.isIntegralNumber() || !versionNode.canConvertToInt()) {
+      throw badField(dir, "format_version", "a whole number (" + FORMAT_VERSION + ")",
+          versionNode);
+    }
+    int version = versionNode.intValue();
     if (version != FORMAT_VERSION) {
       throw new CheckpointException("checkpoint " + dir + " has format version "
-          + required(root, "format_version", dir).asText() + "; this gdx-rl reads version "
+          + version + "; this gdx-rl reads version "
           + FORMAT_VERSION);
     }
     CheckpointFiles.verify(dir, root.get(CheckpointFiles.FILES));
@@ -291,20 +296,20 @@ public final class Checkpoints {
       JsonNode counters = required(root, "counters", dir);
       JsonNode norm = root.get("normalization");
       return new CheckpointMeta(version,
-          required(root, "algo", dir).asText(),
-          required(root, "env_id", dir).asText(),
+          text(root, "algo", dir),
+          text(root, "env_id", dir),
           (Box) readSpace(required(root, "observation_space", dir), "observation_space", dir,
               true),
           readSpace(required(root, "action_space", dir), "action_space", dir, false),
-          toMap(required(root, "config", dir)),
-          toMap(required(root, "train", dir)),
-          norm == null || norm.isNull() ? null : toMap(norm),
-          required(counters, "env_steps", dir).asLong(),
-          required(counters, "episodes", dir).asLong(),
-          required(counters, "gradient_steps", dir).asLong(),
-          required(required(root, "seeds", dir), "seed", dir).asLong(),
-          root.path("device").asText("cpu"),
-          root.path("replay_buffer_saved").asBoolean(false));
+          toMap(object(root, "config", dir)),
+          toMap(object(root, "train", dir)),
+          norm == null || norm.isNull() ? null : toMap(object(root, "normalization", dir)),
+          count(counters, "counters.env_steps", dir),
+          count(counters, "counters.episodes", dir),
+          count(counters, "counters.gradient_steps", dir),
+          count(required(root, "seeds", dir), "seeds.seed", dir),
+          root.has("device") ? text(root, "device", dir) : "cpu",
+          flag(root, "replay_buffer_saved", dir));
     } catch (IllegalArgumentException e) {
       if (e instanceof CheckpointException) {
         throw e;
@@ -454,6 +459,51 @@ public final class Checkpoints {
     return m;
   }
 
+  // Strict field reading: a value of the wrong JSON type or out of range is one line naming the
+  // field, never read as 0 or rounded ("1", 1.5 and "abc" are not counts).
+
+  private static CheckpointException badField(Path dir, String field, String wanted,
+      JsonNode v) {
+    return new CheckpointException("checkpoint " + dir + ": " + AGENT_JSON + " field '" + field
+        + "' must be " + wanted + ", got " + v);
+  }
+
+  /** A whole JSON number >= 0 (a count or a seed); {@code field} may be "parent.name". */
+  private static long count(JsonNode n, String field, Path dir) {
+    JsonNode v = required(n, field.substring(field.indexOf('.') + 1), dir);
+    if (!v.isIntegralNumber() || !v.canConvertToLong() || v.longValue() < 0) {
+      throw badField(dir, field, "a whole number >= 0", v);
+    }
+    return v.longValue();
+  }
+
+  private static String text(JsonNode n, String field, Path dir) {
+    JsonNode v = required(n, field, dir);
+    if (!v.isTextual() || v.asText().isBlank()) {
+      throw badField(dir, field, "a non-empty string", v);
+    }
+    return v.asText();
+  }
+
+  private static JsonNode object(JsonNode n, String field, Path dir) {
+    JsonNode v = required(n, field, dir);
+    if (!v.isObject()) {
+      throw badField(dir, field, "an object of key: value pairs", v);
+    }
+    return v;
+  }
+
+  private static boolean flag(JsonNode n, String field, Path dir) {
+    JsonNode v = n.get(field);
+    if (v == null || v.isNull()) {
+      return false;
+    }
+    if (!v.isBoolean()) {
+      throw badField(dir, field, "true or false", v);
+    }
+    return v.booleanValue();
+  }
+
   private static JsonNode required(JsonNode n, String field, Path dir) {
     JsonNode v = n.get(field);
     if (v == null || v.isNull()) {
@@ -466,7 +516,11 @@ public final class Checkpoints {
   private static Space<?> readSpace(JsonNode n, String what, Path dir, boolean box) {
     String type = n.path("type").asText();
     if (type.equals("discrete") && !box) {
-      return new Discrete(required(n, "n", dir).asInt());
+      JsonNode count = required(n, "n", dir);
+      if (!count.isIntegralNumber() || !count.canConvertToInt() || count.intValue() < 1) {
+        throw badField(dir, what + ".n", "a whole number >= 1", count);
+      }
+      return new Discrete(count.intValue());
     }
     if (type.equals("box")) {
       JsonNode low = required(n, "low", dir);
@@ -475,11 +529,14 @@ public final class Checkpoints {
         throw new CheckpointException("checkpoint " + dir + ": " + what
             + " has low and high of different lengths");
       }
+      if (!low.isArray() || !high.isArray() || low.isEmpty()) {
+        throw badField(dir, what + ".low/high", "non-empty arrays of numbers", low);
+      }
       float[] lo = new float[low.size()];
       float[] hi = new float[high.size()];
       for (int i = 0; i < lo.length; i++) {
-        lo[i] = bound(low.get(i));
-        hi[i] = bound(high.get(i));
+        lo[i] = bound(low.get(i), what + ".low", dir);
+        hi[i] = bound(high.get(i), what + ".high", dir);
       }
       return new Box(lo, hi);
     }
@@ -487,15 +544,18 @@ public final class Checkpoints {
         + type + "'");
   }
 
-  private static float bound(JsonNode v) {
+  private static float bound(JsonNode v, String field, Path dir) {
     if (v.isTextual()) {
       return switch (v.asText()) {
         case "inf" -> Float.POSITIVE_INFINITY;
         case "-inf" -> Float.NEGATIVE_INFINITY;
-        default -> throw new IllegalArgumentException("bad bound '" + v.asText() + "'");
+        default -> throw badField(dir, field, "numbers, \"inf\" or \"-inf\"", v);
       };
     }
-    return (float) v.asDouble();
+    if (!v.isNumber() || !Double.isFinite(v.doubleValue())) {
+      throw badField(dir, field, "numbers, \"inf\" or \"-inf\"", v);
+    }
+    return (float) v.doubleValue();
   }
 
   /**

@@ -1,12 +1,14 @@
 package dev.gdxrl.agent.train;
 
 import static dev.gdxrl.agent.config.Check.atLeast;
+import static dev.gdxrl.agent.config.Check.between;
 
 /**
  * Settings of the training loop itself (YAML keys: snake_case of the fields, in the same file as
  * the algorithm's hyperparameters).
  *
- * @param steps env steps of the whole run (default per env and algo, see {@code Training})
+ * @param steps env steps of the whole run, 1 to {@link #MAX_STEPS} (default per env and algo, see
+ *     {@code Training})
  * @param evalFreq env steps between greedy evaluations; 0 = none during the run (default: a
  *     tenth of the run)
  * @param evalEpisodes episodes per periodic evaluation (default 5)
@@ -31,8 +33,11 @@ import static dev.gdxrl.agent.config.Check.atLeast;
 public record TrainConfig(long steps, long evalFreq, int evalEpisodes, int finalEvalEpisodes,
     long checkpointFreq, int returnWindow, double stopAtReturn, boolean keepBest, int npcs) {
 
+  /** The longest run accepted: 10^12 env steps (weeks of the fastest env); more is a typo. */
+  public static final long MAX_STEPS = 1_000_000_000_000L;
+
   public TrainConfig {
-    atLeast("steps", steps, 1);
+    between("steps", steps, 1, MAX_STEPS);
     atLeast("eval_freq", evalFreq, 0);
     atLeast("eval_episodes", evalEpisodes, 1);
     atLeast("final_eval_episodes", finalEvalEpisodes, 0);

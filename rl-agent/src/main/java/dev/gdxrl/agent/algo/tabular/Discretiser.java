@@ -47,12 +47,30 @@ public final class Discretiser {
       this.low[i] = (float) lo;
       this.scale[i] = bins[i] > 1 ? (float) (bins[i] / (hi - lo)) : 0f;
       n *= bins[i];
-      if (n > 50_000_000) {
-        throw new IllegalArgumentException("Q-table would have more than 50,000,000 rows: "
-            + Arrays.toString(bins));
+      if (n > MAX_ROWS) {
+        double rows = 1;
+        for (int b : bins) {
+          rows *= b;
+        }
+        throw new IllegalArgumentException(String.format(java.util.Locale.ROOT,
+            "the Q-table would have %.3g rows (bins %s over %d observation dimensions), more"
+                + " than the %,d it may have: set fewer bins, one per dimension, e.g. --set"
+                + " bins=[%s] (1 ignores a dimension), or use dqn or ppo for this env",
+            rows, Arrays.toString(bins), d, MAX_ROWS, suggestion(d)));
       }
     }
     this.states = (int) n;
+  }
+
+  /** The most table rows a Q-table may have. */
+  public static final int MAX_ROWS = 50_000_000;
+
+  private static String suggestion(int dims) {
+    StringBuilder sb = new StringBuilder();
+    for (int i = 0; i < dims; i++) {
+      sb.append(i == 0 ? "" : ",").append(dims <= 4 ? 10 : 4);
+    }
+    return sb.toString();
   }
 
   /** Number of table rows. */

@@ -5,6 +5,7 @@ import static dev.gdxrl.agent.config.Check.fraction;
 import static dev.gdxrl.agent.config.Check.oneOf;
 import static dev.gdxrl.agent.config.Check.positive;
 
+import dev.gdxrl.agent.config.Check;
 import java.util.List;
 
 /**
@@ -21,8 +22,8 @@ import java.util.List;
  * @param explorationFinalEps epsilon after the decay (default 0.01)
  * @param initialQ initial value of every table entry (default 0)
  * @param bins bins per observation dimension; empty = 10 per dimension (default empty)
- * @param low lower bounds per dimension; empty = the observation space's (default empty)
- * @param high upper bounds per dimension; empty = the observation space's (default empty)
+ * @param low finite lower bounds per dimension; empty = the observation space's (default empty)
+ * @param high finite upper bounds per dimension; empty = the observation space's (default empty)
  */
 public record QTableConfig(
     double learningRate,
@@ -60,6 +61,8 @@ public record QTableConfig(
     for (int b : bins) {
       atLeast("bins", b, 1);
     }
+    Check.finite("low", low);
+    Check.finite("high", high);
     low = List.copyOf(low);
     high = List.copyOf(high);
   }
