@@ -14,15 +14,23 @@ import java.nio.file.StandardOpenOption;
  * The one writer of a checkpoint directory R: an exclusive {@link FileChannel#tryLock} on the
  * hidden sibling file {@code .R.lock}, held for a training run's whole life. The operating system
  * releases it when the process ends, however it ends, so a dead run never holds it; the file
- * itself stays (deleting a lock file lets two processes lock two different files).
+ * itself stays once the checkpoint exists (deleting a lock file lets two processes lock two
+ * different files). A lock whose file this run created and whose checkpoint was never written (a
+ * run refused before it started) removes its file on release, so a refused command leaves
+ * nothing on disk.
  */
 public final class CheckpointLock implements AutoCloseable {
   private final Path file;
+  private final Path dir;
+  private final boolean created;
   private final FileChannel channel;
   private final FileLock lock;
 
-  private CheckpointLock(Path file, FileChannel channel, FileLock lock) {
+  private CheckpointLock(Path file, Path dir, boolean created, FileChannel channel,
+      FileLock lock) {
     this.file = file;
+    this.dir = dir;
+    this.created = created;
     this.channel = channel;
     this.lock = lock;
   }
@@ -60,6 +68,7 @@ public final class CheckpointLock implements AutoCloseable {
   static CheckpointLock tryAcquire(Path dir) throws IOException {
     Path file = lockFile(dir);
     Files.createDirectories(file.getParent());
+    boolean created = !Files.exists(file, java.nio.file.LinkOption.NOFOLLOW_LINKS);
     FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
         StandardOpenOption.WRITE);
     FileLock lock;
@@ -82,7 +91,7 @@ public final class CheckpointLock implements AutoCloseable {
     } catch (IOException e) {
       // the pid is only for the message of a refused second writer
     }
-    return new CheckpointLock(file, ch, lock);
+    return new CheckpointLock(file, dir, created, ch, lock);
   }
 
   /** The pid written by the lock's holder, or empty. */
@@ -100,6 +109,13 @@ public final class CheckpointLock implements AutoCloseable {
 
   @Override
   public void close() {
+    if (created && !Files.exists(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+      try {
+        Files.deleteIfExists(file); // still held: nobody else locks this file meanwhile
+      } catch (IOException e) {
+        // an empty lock file left beside nothing; harmless
+      }
+    }
     try {
       lock.release();
     } catch (IOException e) {
