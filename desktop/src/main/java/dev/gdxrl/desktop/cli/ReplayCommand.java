@@ -21,7 +21,8 @@ import picocli.CommandLine.Spec;
 /**
  * {@code replay FILE [--verify] [--speed X|fast] [--screenshot FILE --frames N]}: plays recorded
  * episodes (from {@code --record}) back in the window, or, with {@code --verify} (alias {@code
- * --headless}), re-simulates them headless and checks every reward and the return exactly. Verify
+ * --headless}), re-simulates them headless and checks every recorded result exactly (each reward,
+ * the step count, terminated and truncated, the outcome, the return; see {@link ReplayCheck}). Verify
  * prints one line per episode and {@code RESULT file=.. episodes=.. matched=.. mismatched=..};
  * exit status 0 when all match, 2 otherwise.
  */
@@ -37,7 +38,8 @@ final class ReplayCommand implements Callable<Integer> {
   String file;
 
   @Option(names = {"--verify", "--headless"},
-      description = "Re-simulate headless and check the returns match exactly (no window).")
+      description = "Re-simulate headless and check every reward, the ending, the outcome and"
+          + " the return match exactly (no window).")
   boolean verify;
 
   @Option(names = "--speed", paramLabel = "X", defaultValue = "1",
@@ -101,7 +103,7 @@ final class ReplayCommand implements Callable<Integer> {
     out.flush();
     if (matched != episodes.size()) {
       spec.commandLine().getErr().println("gdx-rl replay: " + (episodes.size() - matched) + " of "
-          + episodes.size() + " episodes did not replay to their recorded rewards and return");
+          + episodes.size() + " episodes did not replay to their recorded rewards, ending, outcome and return");
       return Main.EXIT_USAGE;
     }
     return 0;

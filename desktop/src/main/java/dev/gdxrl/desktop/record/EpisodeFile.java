@@ -1,16 +1,34 @@
 package dev.gdxrl.desktop.record;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonFactoryBuilder;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.core.io.CharacterEscapes;
+import com.fasterxml.jackson.core.io.SerializedString;
 import java.io.BufferedWriter;
 import java.io.Closeable;
 import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
+import java.util.Locale;
+import java.util.Set;
 
 /**
  * The episode file of {@code --record FILE}: JSON lines, one episode per line, e.g.
@@ -22,13 +40,33 @@ import java.util.Map;
  * </pre>
  *
  * (one line in the file). {@code actions} holds integers for Discrete envs and arrays of floats
- * (one per step) for continuous ones. Numbers are written in Java's shortest round-trip form, so
- * reading gives back the exact doubles and floats: a replay can compare rewards and returns with
- * {@code ==}. Unknown keys are ignored when reading (later versions may add some).
+ * (one per step) for continuous ones; {@code outcome} is a string or null. Numbers are written in
+ * Java's shortest round-trip form, so reading gives back the exact doubles and floats: a replay
+ * can compare rewards and returns with {@code ==}.
+ *
+ * <p>Reading is strict, and every problem is one line naming the file, the line and what is
+ * wrong: every key above must be there, once, with a value of its type; there are no other keys
+ * (a later format changes {@code version}); numbers are finite; an episode has at least one step,
+ * {@code steps} actions and {@code steps} rewards, ends terminated or truncated, and its return is
+ * its rewards added in step order. JSON nested deeper than {@value #MAX_NESTING_DEPTH} levels is
+ * refused as such (an episode line nests three).
  */
 public final class EpisodeFile {
   public static final String FORMAT = "gdx-rl-episode";
   public static final int VERSION = 1;
+
+  /** Deepest nesting of arrays and objects a line may have. */
+  public static final int MAX_NESTING_DEPTH = 64;
+
+  private static final List<String> KEYS = List.of("format", "version", "env", "seed", "drivers",
+      "steps", "return", "terminated", "truncated", "outcome", "actions", "rewards");
+
+  private static final JsonFactory JSON = new JsonFactoryBuilder()
+      .characterEscapes(new Escapes())
+      .streamReadConstraints(StreamReadConstraints.builder()
+          .maxNestingDepth(MAX_NESTING_DEPTH).build())
+      .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+      .build();
 
   private EpisodeFile() {}
 
@@ -43,8 +81,19 @@ public final class EpisodeFile {
           StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE);
     }
 
+    /**
+     * Writes {@code e} as one line.
+     *
+     * @throws IOException also when {@code e} holds a number JSON cannot hold (NaN, infinite)
+     */
     public void write(EpisodeRecord e) throws IOException {
-      out.write(toJson(e));
+      String line;
+      try {
+        line = toJson(e);
+      } catch (IllegalArgumentException ex) {
+        throw new IOException(ex.getMessage(), ex);
+      }
+      out.write(line);
       out.write('\n');
       out.flush();
       episodes++;
@@ -60,79 +109,69 @@ public final class EpisodeFile {
     }
   }
 
-  /** One line of the file for {@code e}. */
+  /**
+   * One line of the file for {@code e} (without its line end).
+   *
+   * @throws IllegalArgumentException when a reward, the return or an action is NaN or infinite
+   */
   public static String toJson(EpisodeRecord e) {
-    StringBuilder b = new StringBuilder(64 + 24 * e.length());
-    b.append("{\"format\":\"").append(FORMAT).append("\",\"version\":").append(VERSION)
-        .append(",\"env\":");
-    string(b, e.envId());
-    b.append(",\"seed\":").append(e.seed()).append(",\"drivers\":[");
-    for (int i = 0; i < e.drivers().size(); i++) {
-      if (i > 0) {
-        b.append(',');
+    StringWriter s = new StringWriter(64 + 24 * e.length());
+    try (JsonGenerator g = JSON.createGenerator(s)) {
+      g.writeStartObject();
+      g.writeStringField("format", FORMAT);
+      g.writeNumberField("version", VERSION);
+      g.writeStringField("env", e.envId());
+      g.writeNumberField("seed", e.seed());
+      g.writeArrayFieldStart("drivers");
+      for (String d : e.drivers()) {
+        g.writeString(d);
       }
-      string(b, e.drivers().get(i));
-    }
-    b.append("],\"steps\":").append(e.length())
-        .append(",\"return\":").append(e.episodeReturn())
-        .append(",\"terminated\":").append(e.terminated())
-        .append(",\"truncated\":").append(e.truncated())
-        .append(",\"outcome\":");
-    if (e.outcome() == null) {
-      b.append("null");
-    } else {
-      string(b, e.outcome());
-    }
-    b.append(",\"actions\":[");
-    for (int t = 0; t < e.length(); t++) {
-      if (t > 0) {
-        b.append(',');
-      }
-      if (e.discrete()) {
-        b.append(e.discreteActions()[t]);
+      g.writeEndArray();
+      g.writeNumberField("steps", e.length());
+      g.writeNumberField("return", finite(e.episodeReturn(), "the return"));
+      g.writeBooleanField("terminated", e.terminated());
+      g.writeBooleanField("truncated", e.truncated());
+      g.writeFieldName("outcome");
+      if (e.outcome() == null) {
+        g.writeNull();
       } else {
-        float[] a = e.continuousActions()[t];
-        b.append('[');
-        for (int j = 0; j < a.length; j++) {
-          if (j > 0) {
-            b.append(',');
+        g.writeString(e.outcome());
+      }
+      g.writeArrayFieldStart("actions");
+      for (int t = 0; t < e.length(); t++) {
+        if (e.discrete()) {
+          g.writeNumber(e.discreteActions()[t]);
+        } else {
+          g.writeStartArray();
+          for (float a : e.continuousActions()[t]) {
+            if (!Float.isFinite(a)) {
+              throw new IllegalArgumentException("the action of step " + t + " holds " + a
+                  + ", which JSON cannot hold");
+            }
+            g.writeNumber(a);
           }
-          b.append(a[j]);
+          g.writeEndArray();
         }
-        b.append(']');
       }
-    }
-    b.append("],\"rewards\":[");
-    double[] r = e.rewards();
-    for (int t = 0; t < r.length; t++) {
-      if (t > 0) {
-        b.append(',');
+      g.writeEndArray();
+      g.writeArrayFieldStart("rewards");
+      double[] r = e.rewards();
+      for (int t = 0; t < r.length; t++) {
+        g.writeNumber(finite(r[t], "the reward of step " + t));
       }
-      b.append(r[t]);
+      g.writeEndArray();
+      g.writeEndObject();
+    } catch (IOException ex) {
+      throw new UncheckedIOException(ex); // a StringWriter does not fail
     }
-    return b.append("]}").toString();
+    return s.toString();
   }
 
-  private static void string(StringBuilder b, String s) {
-    b.append('"');
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      switch (c) {
-        case '"' -> b.append("\\\"");
-        case '\\' -> b.append("\\\\");
-        case '\n' -> b.append("\\n");
-        case '\t' -> b.append("\\t");
-        case '\r' -> b.append("\\r");
-        default -> {
-          if (c < 0x20) {
-            b.append(String.format("\\u%04x", (int) c));
-          } else {
-            b.append(c);
-          }
-        }
-      }
+  private static double finite(double v, String what) {
+    if (!Double.isFinite(v)) {
+      throw new IllegalArgumentException(what + " is " + v + ", which JSON cannot hold");
     }
-    b.append('"');
+    return v;
   }
 
   /**
@@ -144,6 +183,8 @@ public final class EpisodeFile {
     List<String> lines;
     try {
       lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+    } catch (CharacterCodingException e) {
+      throw new IllegalArgumentException("episode file " + file + " is not UTF-8 text");
     } catch (IOException e) {
       throw new IllegalArgumentException("cannot read episode file " + file + ": " + e.getMessage());
     }
@@ -157,7 +198,7 @@ public final class EpisodeFile {
         out.add(parse(line));
       } catch (RuntimeException e) {
         throw new IllegalArgumentException("episode file " + file + " line " + (i + 1) + ": "
-            + e.getMessage());
+            + oneLine(e.getMessage()));
       }
     }
     if (out.isEmpty()) {
@@ -166,286 +207,336 @@ public final class EpisodeFile {
     return out;
   }
 
-  /** The episode of one line of the file. */
+  /**
+   * The episode of one line of the file.
+   *
+   * @throws IllegalArgumentException what is wrong with the line
+   */
   public static EpisodeRecord parse(String line) {
-    Object v = new Json(line).document();
-    if (!(v instanceof Map<?, ?> m)) {
-      throw new IllegalArgumentException("not a JSON object");
-    }
-    if (!FORMAT.equals(m.get("format"))) {
-      throw new IllegalArgumentException("not a " + FORMAT + " line (format is "
-          + m.get("format") + ")");
-    }
-    long version = Json.num(m, "version").longValue();
-    if (version != VERSION) {
-      throw new IllegalArgumentException("format version " + version + "; this gdx-rl reads "
-          + VERSION);
-    }
-    String env = Json.str(m, "env");
-    long seed = Json.num(m, "seed").longValue();
-    List<String> drivers = new ArrayList<>();
-    for (Object d : Json.list(m, "drivers")) {
-      drivers.add(String.valueOf(d));
-    }
-    List<?> acts = Json.list(m, "actions");
-    List<?> rews = Json.list(m, "rewards");
-    double[] rewards = new double[rews.size()];
-    for (int t = 0; t < rewards.length; t++) {
-      rewards[t] = Json.asNumber(rews.get(t), "rewards").doubleValue();
-    }
-    int[] discrete = null;
-    float[][] continuous = null;
-    if (!acts.isEmpty() && acts.get(0) instanceof List<?>) {
-      continuous = new float[acts.size()][];
-      for (int t = 0; t < acts.size(); t++) {
-        if (!(acts.get(t) instanceof List<?> row)) {
-          throw new IllegalArgumentException("actions mix numbers and arrays");
-        }
-        continuous[t] = new float[row.size()];
-        for (int j = 0; j < row.size(); j++) {
-          continuous[t][j] = Json.asNumber(row.get(j), "actions").floatValue();
-        }
+    try (JsonParser p = JSON.createParser(line)) {
+      EpisodeRecord e = new LineReader(p).episode();
+      JsonToken after = p.nextToken();
+      if (after != null) {
+        throw new IllegalArgumentException("more after the episode's object at column "
+            + column(p.currentTokenLocation()));
       }
-    } else {
-      discrete = new int[acts.size()];
-      for (int t = 0; t < discrete.length; t++) {
-        discrete[t] = Json.asNumber(acts.get(t), "actions").intValue();
-      }
+      return e;
+    } catch (StreamConstraintsException e) {
+      throw new IllegalArgumentException("JSON nested deeper than " + MAX_NESTING_DEPTH
+          + " levels (an episode line nests 3)");
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException("bad JSON at column " + column(e.getLocation()) + ": "
+          + e.getOriginalMessage());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e); // a String does not fail
     }
-    Object steps = m.get("steps");
-    if (steps != null && Json.asNumber(steps, "steps").longValue() != rewards.length) {
-      throw new IllegalArgumentException("steps says " + steps + " but there are "
-          + rewards.length + " rewards");
-    }
-    Object outcome = m.get("outcome");
-    return new EpisodeRecord(env, seed, drivers, discrete, continuous, rewards,
-        Json.num(m, "return").doubleValue(), Boolean.TRUE.equals(m.get("terminated")),
-        Boolean.TRUE.equals(m.get("truncated")), outcome == null ? null : outcome.toString());
   }
 
-  /** A small strict JSON reader; numbers stay as their text until asked for (exact floats). */
-  private static final class Json {
-    private final String s;
-    private int i;
+  private static String column(JsonLocation at) {
+    return at == null ? "?" : Integer.toString(at.getColumnNr());
+  }
 
-    Json(String s) {
-      this.s = s;
+  private static String oneLine(String message) {
+    return String.valueOf(message).strip().replaceAll("\\s*\\R\\s*", " ");
+  }
+
+  /** Reads one episode object, key by key, checking each value's type as it comes. */
+  private static final class LineReader {
+    private final JsonParser p;
+    private final Set<String> seen = new HashSet<>();
+    private final List<String> unknown = new ArrayList<>();
+    private String format;
+    private long version;
+    private String env;
+    private long seed;
+    private List<String> drivers;
+    private long steps;
+    private double episodeReturn;
+    private boolean terminated;
+    private boolean truncated;
+    private String outcome;
+    private int[] discrete;
+    private float[][] continuous;
+    private double[] rewards;
+
+    LineReader(JsonParser p) {
+      this.p = p;
     }
 
-    /** A number as written in the file. */
-    record Num(String text) {
-      double doubleValue() {
-        return Double.parseDouble(text);
+    EpisodeRecord episode() throws IOException {
+      if (p.nextToken() != JsonToken.START_OBJECT) {
+        throw new IllegalArgumentException("an episode line is a JSON object, not "
+            + describe(p.currentToken()));
       }
-
-      float floatValue() {
-        return Float.parseFloat(text);
-      }
-
-      long longValue() {
-        return Long.parseLong(text);
-      }
-
-      int intValue() {
-        return Integer.parseInt(text);
-      }
-
-      @Override
-      public String toString() {
-        return text;
-      }
-    }
-
-    Object document() {
-      Object v = value();
-      skipSpace();
-      if (i != s.length()) {
-        throw error("trailing characters");
-      }
-      return v;
-    }
-
-    private Object value() {
-      skipSpace();
-      if (i >= s.length()) {
-        throw error("unexpected end of line");
-      }
-      char c = s.charAt(i);
-      if (c == '{') {
-        return object();
-      }
-      if (c == '[') {
-        return array();
-      }
-      if (c == '"') {
-        return string();
-      }
-      if (s.startsWith("true", i)) {
-        i += 4;
-        return Boolean.TRUE;
-      }
-      if (s.startsWith("false", i)) {
-        i += 5;
-        return Boolean.FALSE;
-      }
-      if (s.startsWith("null", i)) {
-        i += 4;
-        return null;
-      }
-      return number();
-    }
-
-    private Map<String, Object> object() {
-      Map<String, Object> m = new LinkedHashMap<>();
-      i++;
-      skipSpace();
-      if (peek() == '}') {
-        i++;
-        return m;
-      }
-      while (true) {
-        skipSpace();
-        if (peek() != '"') {
-          throw error("expected a key");
-        }
-        String key = string();
-        skipSpace();
-        expect(':');
-        m.put(key, value());
-        skipSpace();
-        char c = next();
-        if (c == '}') {
-          return m;
-        }
-        if (c != ',') {
-          throw error("expected , or }");
-        }
-      }
-    }
-
-    private List<Object> array() {
-      List<Object> a = new ArrayList<>();
-      i++;
-      skipSpace();
-      if (peek() == ']') {
-        i++;
-        return a;
-      }
-      while (true) {
-        a.add(value());
-        skipSpace();
-        char c = next();
-        if (c == ']') {
-          return a;
-        }
-        if (c != ',') {
-          throw error("expected , or ]");
-        }
-      }
-    }
-
-    private String string() {
-      i++;
-      StringBuilder b = new StringBuilder();
-      while (true) {
-        char c = next();
-        if (c == '"') {
-          return b.toString();
-        }
-        if (c == '\\') {
-          char e = next();
-          switch (e) {
-            case '"', '\\', '/' -> b.append(e);
-            case 'n' -> b.append('\n');
-            case 't' -> b.append('\t');
-            case 'r' -> b.append('\r');
-            case 'b' -> b.append('\b');
-            case 'f' -> b.append('\f');
-            case 'u' -> {
-              if (i + 4 > s.length()) {
-                throw error("bad \\u escape");
-              }
-              b.append((char) Integer.parseInt(s.substring(i, i + 4), 16));
-              i += 4;
-            }
-            default -> throw error("bad escape \\" + e);
+      for (JsonToken t = p.nextToken(); t != JsonToken.END_OBJECT; t = p.nextToken()) {
+        String key = p.currentName();
+        seen.add(key);
+        p.nextToken();
+        switch (key) {
+          case "format" -> format = string(key);
+          case "version" -> version = integer(key);
+          case "env" -> env = string(key);
+          case "seed" -> seed = integer(key);
+          case "drivers" -> drivers = strings(key);
+          case "steps" -> steps = integer(key);
+          case "return" -> episodeReturn = real(key);
+          case "terminated" -> terminated = bool(key);
+          case "truncated" -> truncated = bool(key);
+          case "outcome" -> outcome = outcome(key);
+          case "actions" -> actions();
+          case "rewards" -> rewards = reals(key);
+          default -> {
+            unknown.add(key);
+            p.skipChildren();
           }
+        }
+      }
+      return check();
+    }
+
+    private EpisodeRecord check() {
+      if (!seen.contains("format")) {
+        throw new IllegalArgumentException("not a " + FORMAT + " line (no \"format\")");
+      }
+      if (!FORMAT.equals(format)) {
+        throw new IllegalArgumentException("not a " + FORMAT + " line (format is \"" + format
+            + "\")");
+      }
+      if (!seen.contains("version")) {
+        throw new IllegalArgumentException("missing \"version\"");
+      }
+      if (version != VERSION) {
+        throw new IllegalArgumentException("format version " + version + "; this gdx-rl reads "
+            + VERSION);
+      }
+      if (!unknown.isEmpty()) {
+        throw new IllegalArgumentException("unknown key" + (unknown.size() > 1 ? "s " : " ")
+            + quoted(unknown) + "; version " + VERSION + " has " + quoted(KEYS));
+      }
+      List<String> missing = KEYS.stream().filter(k -> !seen.contains(k)).toList();
+      if (!missing.isEmpty()) {
+        throw new IllegalArgumentException("missing " + quoted(missing));
+      }
+      if (env.isBlank()) {
+        throw new IllegalArgumentException("\"env\" is blank");
+      }
+      if (steps < 1) {
+        throw new IllegalArgumentException("\"steps\" is " + steps
+            + "; a recorded episode has at least one step");
+      }
+      int actions = discrete != null ? discrete.length : continuous.length;
+      if (steps != actions || steps != rewards.length) {
+        throw new IllegalArgumentException("\"steps\" is " + steps + " but there are " + actions
+            + " actions and " + rewards.length + " rewards");
+      }
+      if (!terminated && !truncated) {
+        throw new IllegalArgumentException("the episode neither terminated nor truncated; a"
+            + " recorded episode ends one way or the other");
+      }
+      double sum = EpisodeRecord.sum(rewards);
+      if (Double.doubleToLongBits(sum) != Double.doubleToLongBits(episodeReturn)) {
+        throw new IllegalArgumentException("\"return\" is " + episodeReturn
+            + " but the rewards add up to " + sum);
+      }
+      return new EpisodeRecord(env, seed, drivers, discrete, continuous, rewards, episodeReturn,
+          terminated, truncated, outcome);
+    }
+
+    private String string(String key) {
+      if (p.currentToken() != JsonToken.VALUE_STRING) {
+        throw wrongType(key, "a string");
+      }
+      try {
+        return p.getText();
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+
+    private String outcome(String key) {
+      JsonToken t = p.currentToken();
+      if (t != JsonToken.VALUE_NULL && t != JsonToken.VALUE_STRING) {
+        throw wrongType(key, "a string or null");
+      }
+      return t == JsonToken.VALUE_NULL ? null : string(key);
+    }
+
+    private long integer(String key) throws IOException {
+      if (p.currentToken() != JsonToken.VALUE_NUMBER_INT) {
+        throw wrongType(key, "an integer");
+      }
+      if (p.getNumberType() == JsonParser.NumberType.BIG_INTEGER) {
+        throw new IllegalArgumentException("\"" + key + "\" is " + p.getText() + ", out of range");
+      }
+      return p.getLongValue();
+    }
+
+    private boolean bool(String key) {
+      JsonToken t = p.currentToken();
+      if (t != JsonToken.VALUE_TRUE && t != JsonToken.VALUE_FALSE) {
+        throw wrongType(key, "true or false");
+      }
+      return t == JsonToken.VALUE_TRUE;
+    }
+
+    /** A finite number, parsed from its text (exactly as written). */
+    private double real(String key) throws IOException {
+      JsonToken t = p.currentToken();
+      if (t != JsonToken.VALUE_NUMBER_FLOAT && t != JsonToken.VALUE_NUMBER_INT) {
+        throw wrongType(key, "a number");
+      }
+      double v = Double.parseDouble(p.getText());
+      if (!Double.isFinite(v)) {
+        throw new IllegalArgumentException("\"" + key + "\" is " + p.getText() + ", not a finite double");
+      }
+      return v;
+    }
+
+    private float realFloat(String key) throws IOException {
+      JsonToken t = p.currentToken();
+      if (t != JsonToken.VALUE_NUMBER_FLOAT && t != JsonToken.VALUE_NUMBER_INT) {
+        throw wrongType(key, "a number");
+      }
+      float v = Float.parseFloat(p.getText());
+      if (!Float.isFinite(v)) {
+        throw new IllegalArgumentException("\"" + key + "\" is " + p.getText() + ", not a finite float");
+      }
+      return v;
+    }
+
+    private void startArray(String key) {
+      if (p.currentToken() != JsonToken.START_ARRAY) {
+        throw wrongType(key, "an array");
+      }
+    }
+
+    private List<String> strings(String key) throws IOException {
+      startArray(key);
+      List<String> out = new ArrayList<>();
+      while (p.nextToken() != JsonToken.END_ARRAY) {
+        out.add(string(key + "[" + out.size() + "]"));
+      }
+      return out;
+    }
+
+    private double[] reals(String key) throws IOException {
+      startArray(key);
+      double[] out = new double[16];
+      int n = 0;
+      while (p.nextToken() != JsonToken.END_ARRAY) {
+        if (n == out.length) {
+          out = Arrays.copyOf(out, 2 * n);
+        }
+        out[n] = real(key + "[" + n + "]");
+        n++;
+      }
+      return Arrays.copyOf(out, n);
+    }
+
+    /** Integers (Discrete) or rows of floats of one length (Box), never a mix. */
+    private void actions() throws IOException {
+      startArray("actions");
+      List<float[]> rows = new ArrayList<>();
+      int[] ints = new int[16];
+      int n = 0;
+      for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken()) {
+        String key = "actions[" + n + "]";
+        if (t == JsonToken.START_ARRAY) {
+          if (n > rows.size()) {
+            throw new IllegalArgumentException("\"" + key + "\" is an array after integers; actions are"
+                + " all integers (Discrete) or all arrays of numbers (Box)");
+          }
+          float[] row = new float[4];
+          int m = 0;
+          while (p.nextToken() != JsonToken.END_ARRAY) {
+            if (m == row.length) {
+              row = Arrays.copyOf(row, 2 * m);
+            }
+            row[m] = realFloat(key + "[" + m + "]");
+            m++;
+          }
+          if (m == 0 || (!rows.isEmpty() && m != rows.get(0).length)) {
+            throw new IllegalArgumentException("\"" + key + "\" holds " + m + " numbers but "
+                + (rows.isEmpty() ? "a continuous action holds at least one"
+                : "\"actions[0]\" holds " + rows.get(0).length));
+          }
+          rows.add(Arrays.copyOf(row, m));
         } else {
-          b.append(c);
+          if (!rows.isEmpty()) {
+            throw new IllegalArgumentException("\"" + key + "\" is not an array like the actions before"
+                + " it; actions are all integers (Discrete) or all arrays of numbers (Box)");
+          }
+          if (t != JsonToken.VALUE_NUMBER_INT) {
+            throw wrongType(key, "an integer or an array of numbers");
+          }
+          if (p.getNumberType() != JsonParser.NumberType.INT) {
+            throw new IllegalArgumentException("\"" + key + "\" is " + p.getText() + ", out of range");
+          }
+          if (n == ints.length) {
+            ints = Arrays.copyOf(ints, 2 * n);
+          }
+          ints[n] = p.getIntValue();
+        }
+        n++;
+      }
+      if (rows.isEmpty()) {
+        discrete = Arrays.copyOf(ints, n);
+        continuous = null;
+      } else {
+        continuous = rows.toArray(new float[0][]);
+        discrete = null;
+      }
+    }
+
+    private IllegalArgumentException wrongType(String key, String expected) {
+      return new IllegalArgumentException("\"" + key + "\" is " + describe(p.currentToken())
+          + ", not " + expected);
+    }
+  }
+
+  private static String describe(JsonToken t) {
+    if (t == null) {
+      return "nothing";
+    }
+    return switch (t) {
+      case START_OBJECT -> "an object";
+      case START_ARRAY -> "an array";
+      case VALUE_STRING -> "a string";
+      case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> "a number";
+      case VALUE_TRUE, VALUE_FALSE -> "a boolean";
+      case VALUE_NULL -> "null";
+      default -> t.asString() == null ? t.name().toLowerCase(Locale.ROOT) : t.asString();
+    };
+  }
+
+  private static String quoted(List<String> keys) {
+    return "\"" + String.join("\", \"", keys) + "\"";
+  }
+
+  /**
+   * The escapes of the first (hand-written) writer, kept so files stay byte for byte the same:
+   * {@code \n \t \r} short, other control characters as lower-case {@code \}{@code u00xx}, and
+   * nothing else but {@code "} and {@code \} escaped (not {@code /}, not non-ASCII).
+   */
+  private static final class Escapes extends CharacterEscapes {
+    private final int[] ascii = standardAsciiEscapesForJSON();
+
+    Escapes() {
+      for (int c = 0; c < 0x20; c++) {
+        if (c != '\n' && c != '\t' && c != '\r') {
+          ascii[c] = ESCAPE_CUSTOM;
         }
       }
     }
 
-    private Num number() {
-      int start = i;
-      while (i < s.length() && "+-0123456789.eE".indexOf(s.charAt(i)) >= 0) {
-        i++;
-      }
-      if (start == i) {
-        throw error("unexpected '" + s.charAt(i) + "'");
-      }
-      String text = s.substring(start, i);
-      try {
-        Double.parseDouble(text);
-      } catch (NumberFormatException e) {
-        throw error("bad number '" + text + "'");
-      }
-      return new Num(text);
+    @Override
+    public int[] getEscapeCodesForAscii() {
+      return ascii;
     }
 
-    private void skipSpace() {
-      while (i < s.length() && Character.isWhitespace(s.charAt(i))) {
-        i++;
-      }
-    }
-
-    private char peek() {
-      return i < s.length() ? s.charAt(i) : '\0';
-    }
-
-    private char next() {
-      if (i >= s.length()) {
-        throw error("unexpected end of line");
-      }
-      return s.charAt(i++);
-    }
-
-    private void expect(char c) {
-      if (next() != c) {
-        throw error("expected '" + c + "'");
-      }
-    }
-
-    private IllegalArgumentException error(String what) {
-      return new IllegalArgumentException("bad JSON at column " + (i + 1) + ": " + what);
-    }
-
-    static Num asNumber(Object o, String key) {
-      if (o instanceof Num n) {
-        return n;
-      }
-      throw new IllegalArgumentException(key + " holds a non-number: " + o);
-    }
-
-    static Num num(Map<?, ?> m, String key) {
-      if (!m.containsKey(key)) {
-        throw new IllegalArgumentException("missing \"" + key + "\"");
-      }
-      return asNumber(m.get(key), key);
-    }
-
-    static String str(Map<?, ?> m, String key) {
-      if (!(m.get(key) instanceof String v)) {
-        throw new IllegalArgumentException("missing string \"" + key + "\"");
-      }
-      return v;
-    }
-
-    static List<?> list(Map<?, ?> m, String key) {
-      if (!(m.get(key) instanceof List<?> v)) {
-        throw new IllegalArgumentException("missing list \"" + key + "\"");
-      }
-      return v;
+    @Override
+    public SerializableString getEscapeSequence(int ch) {
+      return ch < 0x20 ? new SerializedString(String.format(Locale.ROOT, "\\u%04x", ch)) : null;
     }
   }
 }

@@ -2,12 +2,17 @@ package dev.gdxrl.desktop.record;
 
 import dev.gdxrl.env.Env;
 import dev.gdxrl.env.EnvRegistry;
+import dev.gdxrl.env.Info;
 import dev.gdxrl.env.Step;
 import java.util.Locale;
+import java.util.Objects;
 
 /**
  * Re-simulates a recorded episode headless (same env id with the registry's wrappers, same seed,
- * same actions) and compares every reward, the ending and the return with the record, exactly.
+ * same actions) and compares every recorded result with the record, exactly: every reward, that
+ * the replay ends on the record's last step (no sooner, no later), the terminated and truncated
+ * flags, the outcome and the return. (Env, seed and actions are the replay's input; the drivers
+ * say who chose the actions.) A record without steps never matches.
  */
 public final class ReplayCheck {
   private ReplayCheck() {}
@@ -36,6 +41,9 @@ public final class ReplayCheck {
 
   @SuppressWarnings("unchecked")
   private static <A> Result replay(Env<float[], A> env, EpisodeRecord e) {
+    if (e.length() == 0) {
+      return new Result(0, "the record has no steps; a recorded episode has at least one");
+    }
     env.reset(e.seed());
     double ret = 0;
     for (int t = 0; t < e.length(); t++) {
@@ -54,16 +62,31 @@ public final class ReplayCheck {
       if (s.done() && !last) {
         return new Result(ret, "the replay ended at step " + t + " of " + e.length());
       }
+      if (last && !s.done()) {
+        return new Result(ret, "the record ends at step " + t + " but the replay goes on");
+      }
       if (last && (s.terminated() != e.terminated() || s.truncated() != e.truncated())) {
         return new Result(ret, "last step: terminated=" + s.terminated() + " truncated="
             + s.truncated() + " replayed, terminated=" + e.terminated() + " truncated="
             + e.truncated() + " recorded");
+      }
+      if (last) {
+        Object o = s.info().get(Info.OUTCOME);
+        String outcome = o == null ? null : o.toString();
+        if (!Objects.equals(outcome, e.outcome())) {
+          return new Result(ret, "last step: outcome " + quote(outcome) + " replayed, "
+              + quote(e.outcome()) + " recorded");
+        }
       }
     }
     if (Double.doubleToLongBits(ret) != Double.doubleToLongBits(e.episodeReturn())) {
       return new Result(ret, "return " + ret + " replayed, " + e.episodeReturn() + " recorded");
     }
     return new Result(ret, null);
+  }
+
+  private static String quote(String s) {
+    return s == null ? "null" : "'" + s + "'";
   }
 
   private static String describe(EpisodeRecord e, int t) {

@@ -82,4 +82,58 @@ class RecordReplayTest {
     assertThat(EpisodeFile.read(f)).allSatisfy(e -> assertThat(e.drivers()).containsExactly("agent"));
     assertThat(CliRunner.run("replay", f.toString(), "--verify").status()).isZero();
   }
+
+  @Test
+  void anEditedOutcomeIsAMismatch() throws Exception {
+    Path f = dir.resolve("outcome.jsonl");
+    assertThat(CliRunner.run("eval", "--env", "cartpole", "--policy", "random", "--episodes", "1",
+        "--seed", "3", "--record", f.toString()).status()).isZero();
+    String line = Files.readString(f);
+    assertThat(line).contains("\"outcome\":\"fell\"");
+    Files.writeString(f, line.replace("\"outcome\":\"fell\"", "\"outcome\":\"off_track\""));
+    CliRunner.Run replay = CliRunner.run("replay", f.toString(), "--verify");
+    assertThat(replay.status()).isEqualTo(2);
+    assertThat(replay.result()).containsEntry("matched", "0").containsEntry("mismatched", "1");
+    assertThat(replay.out()).contains("MISMATCH", "outcome 'fell' replayed, 'off_track' recorded");
+    assertThat(replay.errLines()).hasSize(1);
+  }
+
+  @Test
+  void aMadeUpZeroStepEpisodeIsRefused() throws Exception {
+    Path f = dir.resolve("zero.jsonl");
+    Files.writeString(f, "{\"format\":\"gdx-rl-episode\",\"version\":1,\"env\":\"cartpole\","
+        + "\"seed\":1,\"drivers\":[\"random\"],\"steps\":0,\"return\":0.0,\"terminated\":true,"
+        + "\"truncated\":false,\"outcome\":\"fell\",\"actions\":[],\"rewards\":[]}\n");
+    CliRunner.Run replay = CliRunner.run("replay", f.toString(), "--verify");
+    assertThat(replay.status()).isEqualTo(2);
+    assertThat(replay.out()).doesNotContain("RESULT");
+    assertThat(replay.errLines()).hasSize(1);
+    assertThat(replay.err()).contains("line 1", "at least one step");
+    // A step count that disagrees with the arrays is refused the same way.
+    Files.writeString(f, Files.readString(f).replace("\"steps\":0", "\"steps\":2")
+        .replace("[]", "[1]").replace("\"rewards\":[1]", "\"rewards\":[1.0]")
+        .replace("\"return\":0.0", "\"return\":1.0"));
+    CliRunner.Run bad = CliRunner.run("replay", f.toString(), "--verify");
+    assertThat(bad.status()).isEqualTo(2);
+    assertThat(bad.errLines()).hasSize(1);
+    assertThat(bad.err()).contains("\"steps\" is 2 but there are 1 actions and 1 rewards");
+  }
+
+  @Test
+  void aFileNestedTenThousandDeepIsOneLineAndStatusTwo() throws Exception {
+    Path top = dir.resolve("deep.jsonl");
+    Files.writeString(top, "[".repeat(10_000) + "]".repeat(10_000) + "\n");
+    Path inside = dir.resolve("deep-inside.jsonl");
+    Files.writeString(inside, "{\"format\":\"gdx-rl-episode\",\"version\":1,\"x\":"
+        + "[".repeat(10_000) + "]".repeat(10_000) + "}\n");
+    for (Path f : List.of(top, inside)) {
+      CliRunner.Run replay = CliRunner.run("replay", f.toString(), "--verify");
+      assertThat(replay.status()).as(replay.err()).isEqualTo(2);
+      assertThat(replay.errLines()).as(replay.err()).hasSize(1);
+      assertThat(replay.err()).contains(f.toString(), "line 1")
+          .doesNotContain("StackOverflowError", "Exception", "\tat ");
+    }
+    assertThat(CliRunner.run("replay", inside.toString(), "--verify").err())
+        .contains("nested deeper than 64");
+  }
 }

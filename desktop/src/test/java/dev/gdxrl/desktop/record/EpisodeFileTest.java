@@ -67,7 +67,7 @@ class EpisodeFileTest {
     assertThatThrownBy(() -> EpisodeFile.read(f)).hasMessageContaining("line 2");
     Files.writeString(f, "{\"format\":\"gdx-rl-episode\",\"version\":1,\"env\":\"cartpole\","
         + "\"seed\":1,\"drivers\":[],\"return\":1.0,\"actions\":[1,1],\"rewards\":[1.0]}\n");
-    assertThatThrownBy(() -> EpisodeFile.read(f)).hasMessageContaining("one reward per action");
+    assertThatThrownBy(() -> EpisodeFile.read(f)).hasMessageContaining("missing \"steps\"");
     Files.writeString(f, "{\"format\":\"gdx-rl-episode\",\"version\":1,\"env\":\"cartpole\"");
     assertThatThrownBy(() -> EpisodeFile.read(f)).hasMessageContaining("line 1")
         .hasMessageContaining("bad JSON");
