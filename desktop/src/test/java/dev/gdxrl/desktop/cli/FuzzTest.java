@@ -44,7 +44,7 @@ import org.junit.jupiter.api.io.TempDir;
 class FuzzTest {
   static final Duration LIMIT = Duration.ofSeconds(10);
   static final long SEED = 0x5eed_f022L;
-  static final int MUTATIONS = 40;
+  static final int MUTATIONS = 120;
 
   @TempDir static Path root;
   static Path fixtures; // the trained checkpoint and the recorded episodes, never changed
@@ -134,6 +134,15 @@ class FuzzTest {
           if (!damage(dir, p[0], file.getFileName().toString(), dir)) {
             org.junit.jupiter.api.Assumptions.abort("not available here: " + line);
           }
+          check(line, dir, List.of("replay", file.toString(), "--verify"));
+        }
+        case "record" -> { // an episode file with one regex edit
+          String[] p = rest.split(" => ", -1);
+          Path file = dir.resolve("episodes.jsonl");
+          String text = Files.readString(episodes);
+          String changed = text.replaceFirst(p[0], p.length > 1 ? p[1] : "");
+          assertThat(changed).as("episode edit %s", p[0]).isNotEqualTo(text);
+          Files.writeString(file, changed);
           check(line, dir, List.of("replay", file.toString(), "--verify"));
         }
         default -> throw new AssertionError("unknown case kind '" + kind + "' in: " + line);
