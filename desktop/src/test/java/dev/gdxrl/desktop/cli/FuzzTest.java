@@ -53,6 +53,7 @@ class FuzzTest {
   static Path logs; // outside the checked tree: status 1 writes its log here
   static Set<String> known;
   static int count;
+  static int expected; // the status a case's " :: N" asks for, or -1 (any allowed one)
   static long started;
 
   @BeforeAll
@@ -107,6 +108,9 @@ class FuzzTest {
   /** One line of cases.txt: {@code KIND REST}; see the file's header. */
   static void runCase(String line) throws Exception {
     Path dir = Files.createTempDirectory(root, "case");
+    int tail = line.lastIndexOf(" :: ");
+    expected = tail < 0 ? -1 : Integer.parseInt(line.substring(tail + 4).strip());
+    line = tail < 0 ? line : line.substring(0, tail);
     try {
       int space = line.indexOf(' ');
       String kind = space < 0 ? line : line.substring(0, space);
@@ -180,6 +184,10 @@ class FuzzTest {
     String what = "'" + String.join(" ", args) + "' (" + line + ") -> status " + run.status()
         + "\nstderr:\n" + run.err();
     assertThat(run.err()).as(what).doesNotContain("\tat ", "Exception in thread");
+    if (expected >= 0) {
+      assertThat(run.status()).as("expected status " + expected + ": " + what)
+          .isEqualTo(expected);
+    }
     if (run.status() == 1) {
       assertThat(run.err()).as("status 1 names a log file: " + what).contains("stack trace in");
     } else {
