@@ -43,8 +43,9 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class FuzzTest {
   static final Duration LIMIT = Duration.ofSeconds(10);
-  static final long SEED = 0x5eed_f022L;
-  static final int MUTATIONS = 120;
+  /** The mutations' seed and number; -Dfuzz.seed=S -Dfuzz.mutations=N explore further. */
+  static final long SEED = Long.getLong("fuzz.seed", 0x5eed_f022L);
+  static final int MUTATIONS = Integer.getInteger("fuzz.mutations", 120);
 
   @TempDir static Path root;
   static Path fixtures; // the trained checkpoint and the recorded episodes, never changed
