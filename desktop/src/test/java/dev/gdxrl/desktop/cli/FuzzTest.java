@@ -141,6 +141,14 @@ class FuzzTest {
           }
           check(line, dir, List.of("replay", file.toString(), "--verify"));
         }
+        case "config" -> { // a config file with this text (\n a newline), then a tiny train
+          String[] p = rest.split(" ", 2);
+          Path file = Files.writeString(dir.resolve("config." + p[0]),
+              p[1].replace("\\n", "\n"));
+          check(line, dir, List.of("train", "--env", "cartpole", "--algo", "qtable", "--steps",
+              "300", "--no-progress", "--set", "eval_freq=0", "--set", "final_eval_episodes=1",
+              "--config", file.toString(), "--out", dir.resolve("out").toString()));
+        }
         case "record" -> { // an episode file with one regex edit
           String[] p = rest.split(" => ", -1);
           Path file = dir.resolve("episodes.jsonl");
@@ -162,7 +170,7 @@ class FuzzTest {
    * fresh output directory, {@code CKPT} the trained checkpoint, {@code EPISODES} the recorded
    * episode file, {@code DIR} the case's directory, {@code FILE} a file in it.
    */
-  static List<String> args(String rest, Path dir) throws IOException {
+  static List<String> args(String rest, Path dir) throws Exception {
     List<String> out = new ArrayList<>();
     for (String w : rest.split(" ", -1)) {
       out.add(switch (w) {
@@ -172,6 +180,13 @@ class FuzzTest {
         case "EPISODES" -> episodes.toString();
         case "DIR" -> dir.toString();
         case "FILE" -> Files.writeString(dir.resolve("a-file"), "x").toString();
+        case "FIFO" -> {
+          Path fifo = dir.resolve("a-fifo");
+          if (!mkfifo(fifo)) {
+            org.junit.jupiter.api.Assumptions.abort("no mkfifo here");
+          }
+          yield fifo.toString();
+        }
         default -> w.replace("DIR/", dir + "/").replace("CKPT/", checkpoint + "/");
       });
     }
@@ -342,12 +357,7 @@ class FuzzTest {
       }
       case "fifo" -> {
         Files.delete(f);
-        try {
-          Process p = new ProcessBuilder("mkfifo", f.toString()).redirectErrorStream(true).start();
-          if (!p.waitFor(5, TimeUnit.SECONDS) || p.exitValue() != 0) {
-            return false;
-          }
-        } catch (IOException e) {
+        if (!mkfifo(f)) {
           return false;
         }
       }
@@ -395,6 +405,16 @@ class FuzzTest {
       default -> throw new AssertionError("unknown damage '" + op + "'");
     }
     return true;
+  }
+
+  /** Makes a FIFO at {@code f}; false where mkfifo is not available. */
+  static boolean mkfifo(Path f) throws InterruptedException {
+    try {
+      Process p = new ProcessBuilder("mkfifo", f.toString()).redirectErrorStream(true).start();
+      return p.waitFor(5, TimeUnit.SECONDS) && p.exitValue() == 0;
+    } catch (IOException e) {
+      return false;
+    }
   }
 
   /** Replaces {@code find} (a regex) by {@code put} in agent.json and drops its own checksum. */
