@@ -175,6 +175,10 @@ class FuzzTest {
   static List<String> args(String rest, Path dir) throws Exception {
     List<String> out = new ArrayList<>();
     for (String w : rest.split(" ", -1)) {
+      if (!out.isEmpty() && WRITTEN.contains(out.get(out.size() - 1)) && !w.isEmpty()
+          && !w.equals("''") && !w.matches("[A-Z]+(/.*)?") && !Path.of(w).isAbsolute()) {
+        w = dir.resolve(w).toString(); // a relative path would be written in the working dir
+      }
       out.add(switch (w) {
         case "''" -> "";
         case "OUT" -> dir.resolve("out").toString();
@@ -220,6 +224,9 @@ class FuzzTest {
   }
 
   // ---- random mutations of valid command lines ----
+
+  /** Options whose relative value a successful command would write in the working dir. */
+  static final Set<String> WRITTEN = Set.of("--out", "--record", "--screenshot");
 
   static final List<List<String>> VALID = List.of(
       List.of("train", "--env", "cartpole", "--algo", "dqn", "--steps", "300", "--no-progress",
