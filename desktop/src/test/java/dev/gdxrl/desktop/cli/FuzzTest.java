@@ -37,7 +37,8 @@ import org.junit.jupiter.api.io.TempDir;
  * --verify}. The hand-written cases are in {@code fuzz/cases.txt} (one a line, so the list
  * grows); seeded random mutations of valid command lines are added to them. Every case must end
  * within {@link #LIMIT} with status 0 or 2 (1 only with a log file named), no stack trace, a
- * refusal in exactly one stderr line, and a refusal changes no file. Cases listed in {@code
+ * refusal in exactly one stderr line, and a refusal changes no file; a hand-written case ending in
+ * {@code " :: N"} must end with status N (so a removed input check fails it). Cases listed in {@code
  * fuzz/known-failures.txt} are real bugs found by this suite: they are skipped (assumption) until
  * fixed.
  */
