@@ -87,4 +87,19 @@ public final class DjlDefaults {
       set.put(key, value);
     }
   }
+
+  /**
+   * Switches PyTorch's gradient recording off on the calling thread, as DJL's engine does only on
+   * the thread that first loads it (PyTorch keeps the mode per thread). Without it, a network
+   * built on another thread (a second training in one JVM, a test's timeout thread, a Spark task)
+   * gets parameter arrays that are not leaves, and DQN's host kernel fails with "you can only
+   * change requires_grad flags of leaf variables". Gradient collectors switch it on for their own
+   * scope as before. Safe to call any number of times.
+   */
+  public static void noGradientRecordingOnThisThread() {
+    ai.djl.engine.Engine.getInstance(); // loads the engine (and its first thread's mode)
+    if (ai.djl.pytorch.jni.JniUtils.isGradMode()) {
+      ai.djl.pytorch.jni.JniUtils.setGradMode(false);
+    }
+  }
 }

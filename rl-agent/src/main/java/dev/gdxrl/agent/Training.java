@@ -117,6 +117,7 @@ public final class Training {
   /** Trains, writes the checkpoint, evaluates greedily; see {@link TrainRequest}. */
   public TrainResult train(TrainRequest req) {
     long t0 = System.nanoTime();
+    DjlDefaults.noGradientRecordingOnThisThread();
     Algorithm<?> algo = algos.get(req.algo());
     registry.entry(req.envId()); // unknown env: one line listing the known ones
     Map<String, Object> file = req.configFile() == null ? Map.of()

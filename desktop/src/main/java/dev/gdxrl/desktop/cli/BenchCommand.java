@@ -38,6 +38,9 @@ final class BenchCommand implements Callable<Integer> {
       description = "Total env steps over all copies (default: ${DEFAULT-VALUE}).")
   long steps;
 
+  /** The most env copies one bench steps together (as a training run's n_envs). */
+  static final int MAX_ENVS = 4096;
+
   @Option(names = "--envs", paramLabel = "K", defaultValue = "1",
       description = "Env copies stepped together (default: ${DEFAULT-VALUE}).")
   int envs;
@@ -57,6 +60,14 @@ final class BenchCommand implements Callable<Integer> {
     Main.requirePositive(spec, "--envs", envs);
     Main.requirePositive(spec, "--threads", threads);
     Main.requireNonNegative(spec, "--seed", seed);
+    if (envs > MAX_ENVS) {
+      throw Main.usage(spec, "--envs " + envs + " is more than the " + MAX_ENVS
+          + " copies bench steps together; lower --envs");
+    }
+    if (envs > steps) {
+      throw Main.usage(spec, "--envs " + envs + " exceeds --steps " + steps
+          + ": some copies would never step; raise --steps or lower --envs");
+    }
     if (threads > envs) {
       throw Main.usage(spec, "--threads " + threads + " exceeds --envs " + envs
           + "; use at most one thread per env copy");

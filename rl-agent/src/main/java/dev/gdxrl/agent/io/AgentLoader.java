@@ -33,6 +33,7 @@ public final class AgentLoader {
    */
   public static Loaded load(Path dir, EnvRegistry registry, Algorithms algos, Device device) {
     DjlDefaults.apply();
+    DjlDefaults.noGradientRecordingOnThisThread();
     CheckpointMeta meta = Checkpoints.readMeta(dir);
     Checkpoints.checkRegistered(meta, dir, registry);
     Algorithm<?> algo;
