@@ -146,4 +146,14 @@ class CheckpointInputTest {
     assertThat(run.errLines()).hasSize(1);
     assertThat(run.err()).contains("metrics.csv: it is not UTF-8 text").doesNotContain("Input length");
   }
+
+  @Test
+  void resumeOfADqnWhoseAgentJsonSaysDuelingIsOneLine() throws IOException {
+    Path bad = edited(dqn, runs.resolve("dueling"), "\"dueling\" : false", "\"dueling\" : true");
+    CliRunner.Run run = CliRunner.run("train", "--env", "cartpole", "--algo", "dqn",
+        "--resume", bad.toString(), "--out", bad.toString(), "--steps", "600", "--no-progress");
+    assertThat(run.status()).as(run.err()).isEqualTo(2);
+    assertThat(run.errLines()).as(run.err()).hasSize(1);
+    assertThat(run.err()).contains("q_network.params holds", "not of one run");
+  }
 }

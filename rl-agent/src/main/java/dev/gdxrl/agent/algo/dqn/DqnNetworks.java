@@ -384,6 +384,7 @@ final class DqnNetworks implements AutoCloseable {
 
   void load(Path dir) throws IOException {
     Networks.load(online, manager, dir.resolve("q_network.params"));
+    checkSize(online, "q_network.params");
     // loading replaces the parameter arrays, and a store hands out the arrays it first saw
     store = new ParameterStore(manager, false);
     if (manual()) {
@@ -396,6 +397,7 @@ final class DqnNetworks implements AutoCloseable {
     Path t = dir.resolve("q_target.params");
     if (java.nio.file.Files.exists(t)) {
       Networks.load(target, manager, t);
+      checkSize(target, "q_target.params");
     } else {
       updateTarget(1.0);
     }
@@ -404,6 +406,16 @@ final class DqnNetworks implements AutoCloseable {
     }
     if (manual()) {
       targetManual.refresh();
+    }
+  }
+
+  /** A parameter file of another network shape (agent.json edited, files mixed) is one line. */
+  private void checkSize(FlatMlp net, String file) throws IOException {
+    long got = net.flatParameter().getArray().size();
+    if (got != spec.parameterCount()) {
+      throw new IOException(file + " holds " + got + " parameters where the config's network"
+          + " (hidden sizes, dueling) has " + spec.parameterCount()
+          + "; agent.json and the parameter files are not of one run");
     }
   }
 
