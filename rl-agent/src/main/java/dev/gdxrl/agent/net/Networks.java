@@ -71,8 +71,8 @@ public final class Networks {
       throw new IOException("cannot read network parameters " + file + ": " + e.getMessage(), e);
     }
     for (Parameter p : parameters(block)) {
-      if (p.isInitialized() && !HostDense.finite(p.getArray().toFloatArray())) {
-        throw new IOException(HostDense.nonFiniteMessage(file));
+      if (p.isInitialized() && !HostDense.plausible(p.getArray().toFloatArray())) {
+        throw new IOException(HostDense.implausibleMessage(file));
       }
     }
   }

@@ -218,11 +218,24 @@ class CheckpointIntegrityTest {
     Files.write(params, b);
     TestCheckpoints.reseal(nan);
     String message = "checkpoint " + nan + ": cannot read the parameters: q_network.params holds"
-        + " NaN or infinite parameters (saved from a diverged run); use another checkpoint, or"
-        + " train again with a lower learning_rate";
+        + " NaN, infinite or implausibly large parameters (beyond 1000000 in magnitude: damaged,"
+        + " or saved from a diverged run); use another checkpoint, or train again with a lower"
+        + " learning_rate";
     assertThatThrownBy(() -> training().evaluate(nan, 1, 1)).hasMessage(message);
     assertThatThrownBy(() -> LearnedPolicy.load(nan, REGISTRY, Algorithms.builtin()))
         .hasMessage(message);
+
+    // 1e38 is finite, but no trained network holds it: refused the same way (both byte orders)
+    Path huge = copy(dqn, "huge");
+    byte[] h = Files.readAllBytes(huge.resolve("q_network.params"));
+    h[h.length - 4] = 0x7e;
+    h[h.length - 3] = (byte) 0x96;
+    h[h.length - 2] = (byte) 0x96;
+    h[h.length - 1] = 0x7e;
+    Files.write(huge.resolve("q_network.params"), h);
+    TestCheckpoints.reseal(huge);
+    assertThatThrownBy(() -> training().evaluate(huge, 1, 1))
+        .hasMessageContaining("q_network.params holds NaN, infinite or implausibly large");
 
     Path table = copy(qtable, "nan-table");
     byte[] t = Files.readAllBytes(table.resolve("qtable.bin"));
