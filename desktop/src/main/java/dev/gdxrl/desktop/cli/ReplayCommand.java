@@ -72,6 +72,11 @@ final class ReplayCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw Main.usage(spec, e.getMessage());
     }
+    if (verify && (spec.commandLine().getParseResult().hasMatchedOption("--speed")
+        || screenshot != null || frames != null)) {
+      throw Main.usage(spec, "--speed, --screenshot and --frames are options of the window;"
+          + " --verify replays headless: drop them");
+    }
     return verify ? verify(path, episodes) : window(episodes);
   }
 
