@@ -214,33 +214,53 @@ public final class VectorEnv<A> implements AutoCloseable {
         seeders[k] = new SplittableRandom(seed + k);
         float[][] first = scenes.get(k).reset(seed + k);
         for (int j = 0; j < perUnit; j++) {
-          int i = k * perUnit + j;
-          result.observations[i] = first[j];
-          result.finalObservations[i] = null;
-          result.episodes[i] = null;
-          result.rewards[i] = 0;
-          result.terminated[i] = false;
-          result.truncated[i] = false;
-          returns[i] = 0;
-          lengths[i] = 0;
+          begin(k * perUnit + j, first[j]);
         }
       }
-      started = true;
-      return result.observations;
-    }
-    for (int i = 0; i < n; i++) {
-      seeders[i] = new SplittableRandom(seed + i);
-      result.observations[i] = envs.get(i).reset(seed + i);
-      result.finalObservations[i] = null;
-      result.episodes[i] = null;
-      result.rewards[i] = 0;
-      result.terminated[i] = false;
-      result.truncated[i] = false;
-      returns[i] = 0;
-      lengths[i] = 0;
+    } else {
+      for (int i = 0; i < n; i++) {
+        seeders[i] = new SplittableRandom(seed + i);
+        begin(i, envs.get(i).reset(seed + i));
+      }
     }
     started = true;
     return result.observations;
+  }
+
+  /** Slot i starts from {@code observation} with nothing recorded. */
+  private void begin(int i, float[] observation) {
+    result.observations[i] = observation;
+    result.finalObservations[i] = null;
+    result.episodes[i] = null;
+    result.rewards[i] = 0;
+    result.terminated[i] = false;
+    result.truncated[i] = false;
+    returns[i] = 0;
+    lengths[i] = 0;
+  }
+
+  /**
+   * Records slot i's step: its reward and flags, and, when the episode ended, its final
+   * observation and statistics, then {@code next} (the next episode's first observation).
+   */
+  private void settle(int i, double reward, boolean terminated, boolean truncated,
+      float[] observation, float[] next) {
+    result.rewards[i] = reward;
+    result.terminated[i] = terminated;
+    result.truncated[i] = truncated;
+    returns[i] += reward;
+    lengths[i]++;
+    if (terminated || truncated) {
+      result.finalObservations[i] = observation;
+      result.episodes[i] = new EpisodeStats(returns[i], lengths[i], terminated, truncated);
+      returns[i] = 0;
+      lengths[i] = 0;
+      result.observations[i] = next;
+    } else {
+      result.finalObservations[i] = null;
+      result.episodes[i] = null;
+      result.observations[i] = observation;
+    }
   }
 
   /** Steps env i with {@code actions[i]} for every i, auto-resetting ended episodes. */
@@ -289,23 +309,8 @@ public final class VectorEnv<A> implements AutoCloseable {
     for (int i = from; i < to; i++) {
       Env<float[], A> env = envs.get(i);
       Step<float[]> s = env.step(actions[i]);
-      result.rewards[i] = s.reward();
-      result.terminated[i] = s.terminated();
-      result.truncated[i] = s.truncated();
-      returns[i] += s.reward();
-      lengths[i]++;
-      if (s.done()) {
-        result.finalObservations[i] = s.observation();
-        result.episodes[i] =
-            new EpisodeStats(returns[i], lengths[i], s.terminated(), s.truncated());
-        returns[i] = 0;
-        lengths[i] = 0;
-        result.observations[i] = env.reset(seeders[i].nextLong());
-      } else {
-        result.finalObservations[i] = null;
-        result.episodes[i] = null;
-        result.observations[i] = s.observation();
-      }
+      float[] next = s.done() ? env.reset(seeders[i].nextLong()) : null;
+      settle(i, s.reward(), s.terminated(), s.truncated(), s.observation(), next);
     }
   }
 
@@ -318,24 +323,8 @@ public final class VectorEnv<A> implements AutoCloseable {
       boolean done = s.done();
       float[][] next = done ? scene.reset(seeders[k].nextLong()) : null;
       for (int j = 0; j < m; j++) {
-        int i = k * m + j;
-        result.rewards[i] = s.rewards()[j];
-        result.terminated[i] = s.terminated();
-        result.truncated[i] = s.truncated();
-        returns[i] += s.rewards()[j];
-        lengths[i]++;
-        if (done) {
-          result.finalObservations[i] = s.observations()[j];
-          result.episodes[i] =
-              new EpisodeStats(returns[i], lengths[i], s.terminated(), s.truncated());
-          returns[i] = 0;
-          lengths[i] = 0;
-          result.observations[i] = next[j];
-        } else {
-          result.finalObservations[i] = null;
-          result.episodes[i] = null;
-          result.observations[i] = s.observations()[j];
-        }
+        settle(k * m + j, s.rewards()[j], s.terminated(), s.truncated(), s.observations()[j],
+            done ? next[j] : null);
       }
     }
   }

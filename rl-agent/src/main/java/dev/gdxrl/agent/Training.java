@@ -439,18 +439,13 @@ public final class Training {
           + " (the slots are n_envs / npcs scenes of npcs NPCs); set n_envs to a multiple of " + m);
     }
     List<MultiAgentEnv<A>> scenes = new ArrayList<>();
-    try {
+    try (Env<float[], A> probe = castEnv(registry.make(req.envId()))) {
+      if (!(probe.unwrapped() instanceof MultiAgentEnv.Source<?> source)) {
+        throw new IllegalArgumentException("env '" + req.envId() + "' is not built as a scene"
+            + " of several NPCs, so npcs=" + m + " cannot apply; drop npcs (or --npcs)");
+      }
       for (int k = 0; k < agent.envs() / m; k++) {
-        Env<float[], A> probe = castEnv(registry.make(req.envId()));
-        try {
-          if (!(probe.unwrapped() instanceof MultiAgentEnv.Source<?> source)) {
-            throw new IllegalArgumentException("env '" + req.envId() + "' is not built as a scene"
-                + " of several NPCs, so npcs=" + m + " cannot apply; drop npcs (or --npcs)");
-          }
-          scenes.add(((MultiAgentEnv.Source<A>) source).scene(m));
-        } finally {
-          probe.close();
-        }
+        scenes.add(((MultiAgentEnv.Source<A>) source).scene(m));
       }
     } catch (RuntimeException e) {
       scenes.forEach(MultiAgentEnv::close);

@@ -118,9 +118,9 @@ public final class ArenaScene<A> extends Scene<A> {
     return runner;
   }
 
-  /** The obstacles of the current round. */
+  /** The obstacles of the current round (read-only). */
   public List<Body> obstacles() {
-    return List.copyOf(obstacles);
+    return java.util.Collections.unmodifiableList(obstacles);
   }
 
   @Override

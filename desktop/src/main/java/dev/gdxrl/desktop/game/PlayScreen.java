@@ -128,10 +128,10 @@ final class PlayScreen extends ScreenAdapter {
       if (config.npcs() > 1 && replay == null && first.unwrapped() instanceof SceneEnv<?> scene) {
         // A game built as a scene: all NPCs in one world. NPC 0 follows the driver keys; the
         // others are driven by the learned agent, else the heuristic, else they stand still.
+        Controller<A> companions = companions(setup, registry, config, first.actionSpace());
         first.close();
         Env<float[], A> together = new TimeLimit<>(((SceneEnv<A>) scene).together(config.npcs(),
-            companions(setup, registry, config)), registry.entry(config.envId()).spec()
-            .maxEpisodeSteps());
+            companions), registry.entry(config.envId()).spec().maxEpisodeSteps());
         envs.add(new RecordEpisodeStatistics<>(together));
         views.add((GameView<A>) lookup.create(envs.get(0)));
       } else {
@@ -175,7 +175,7 @@ final class PlayScreen extends ScreenAdapter {
   /** Who drives the other NPCs of a scene: the learned agent, else the heuristic, else none. */
   @SuppressWarnings("unchecked")
   private static <A> Controller<A> companions(GameSetup setup, EnvRegistry registry,
-      PlayConfig config) {
+      PlayConfig config, dev.gdxrl.env.Space<A> actions) {
     if (setup.agent() != null) {
       return (Controller<A>) setup.agent();
     }
@@ -183,11 +183,8 @@ final class PlayScreen extends ScreenAdapter {
       return Controller.of("heuristic",
           (Policy<float[], A>) registry.heuristic(config.envId()));
     }
-    A still;
-    try (Env<float[], ?> probe = registry.makeRaw(config.envId())) {
-      still = (A) (probe.actionSpace() instanceof dev.gdxrl.env.Box b ? new float[b.dim()]
-          : Integer.valueOf(0));
-    }
+    A still = (A) (actions instanceof dev.gdxrl.env.Box b ? new float[b.dim()]
+        : Integer.valueOf(0));
     return Controller.of("still", obs -> still);
   }
 
