@@ -51,6 +51,7 @@ import picocli.CommandLine.Spec;
       EvalCommand.class,
       BenchCommand.class,
       CheckEnvCommand.class,
+      SweepCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {
