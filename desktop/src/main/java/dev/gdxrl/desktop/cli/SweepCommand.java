@@ -175,7 +175,8 @@ final class SweepCommand implements Callable<Integer> {
       }
       Sweep.Outcome o;
       try {
-        o = Sweep.run(plan, store, c.device, parallelism, System.err, !c.noProgress);
+        o = Sweep.run(plan, store, c.device, parallelism, spec.commandLine().getErr(),
+            !c.noProgress);
       } catch (IllegalArgumentException e) { // another sweep holds the directory
         throw Main.usage(spec, e.getMessage());
       }

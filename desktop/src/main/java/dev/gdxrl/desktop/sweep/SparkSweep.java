@@ -1,6 +1,6 @@
 package dev.gdxrl.desktop.sweep;
 
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -116,7 +116,7 @@ public final class SparkSweep {
 
   /** Progress lines on the log stream: runs done / running / failed and an ETA. */
   public static final class Progress {
-    private final PrintStream log;
+    private final PrintWriter log;
     private final boolean show;
     private long t0;
     private int total;
@@ -124,19 +124,29 @@ public final class SparkSweep {
     private int done;
     private int failed;
 
-    public Progress(PrintStream log, boolean show) {
+    public Progress(PrintWriter log, boolean show) {
       this.log = log;
       this.show = show;
     }
 
     private int slots;
 
+    private int before;
+
+    /** Runs an earlier start of the sweep finished: they count as done. */
+    public synchronized Progress finishedBefore(int n) {
+      before = n;
+      return this;
+    }
+
     synchronized void started(String master, int runs, int slots) {
       t0 = System.nanoTime();
-      total = runs;
+      total = runs + before;
+      done = before;
       this.slots = slots;
       if (show) {
         log.println("sweep: " + runs + " run" + (runs == 1 ? "" : "s") + " on Spark " + master);
+        log.flush();
       }
     }
 
@@ -169,7 +179,8 @@ public final class SparkSweep {
         return;
       }
       double elapsed = (System.nanoTime() - t0) / 1e9;
-      String eta = done == 0 ? "?" : duration(elapsed / done * (total - done));
+      int now = done - before;
+      String eta = now == 0 ? "?" : duration(elapsed / now * (total - done));
       log.printf(Locale.ROOT, "sweep: %d/%d done (%d failed), %d running, %s elapsed, ETA %s"
           + " | %s%n", done, total, failed, running, duration(elapsed), eta, what);
       log.flush();

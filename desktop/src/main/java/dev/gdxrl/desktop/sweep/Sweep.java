@@ -10,7 +10,7 @@ import dev.gdxrl.agent.train.TrainConfig;
 import dev.gdxrl.env.Env;
 import dev.gdxrl.env.EnvRegistry;
 import java.io.IOException;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
@@ -120,7 +120,7 @@ public final class Sweep {
 
   /** Runs the plan; see the class comment. */
   public static Outcome run(SweepPlan plan, Store store, String device, int parallelism,
-      PrintStream log, boolean progress) {
+      PrintWriter log, boolean progress) {
     try (SweepLock lock = SweepLock.acquire(store)) {
       store.write(PLAN_JSON, planJson(plan, store));
       List<RunRow> rows = new ArrayList<>();
@@ -137,8 +137,9 @@ public final class Sweep {
               + " before, %d to run%n", plan.runs().size(), plural(plan.runs().size()),
           plan.configs().size(), plural(plan.configs().size()), plan.spec().seeds().size(),
           plural(plan.spec().seeds().size()), store.describe(), before, todo.size());
+      log.flush();
       List<RunRow> ran = SparkSweep.run(todo, store, device, parallelism,
-          new SparkSweep.Progress(log, progress));
+          new SparkSweep.Progress(log, progress).finishedBefore(before));
       int k = 0;
       for (int i = 0; i < rows.size(); i++) {
         if (rows.get(i) == null) {

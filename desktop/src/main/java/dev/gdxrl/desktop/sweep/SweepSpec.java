@@ -174,6 +174,9 @@ public record SweepSpec(String env, String algo, Long steps, List<Long> seeds,
   }
 
   private static String scalar(JsonNode n, String where) {
+    if (n.isFloatingPointNumber()) {
+      return Double.toString(n.asDouble()).replace('E', 'e'); // 1.0e-4, as YAML wrote it
+    }
     if (n.isTextual() || n.isNumber() || n.isBoolean()) {
       return n.asText();
     }
