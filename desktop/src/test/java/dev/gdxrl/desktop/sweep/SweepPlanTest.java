@@ -136,6 +136,16 @@ class SweepPlanTest {
         new SweepSpec.Range(0, 1, false, false)), null))).hasMessageContaining("--samples N");
   }
 
+  @Test
+  void theReadmesExampleSweepFileIsValid() {
+    SweepPlan p = SweepPlan.of(SweepSpec.read(Path.of("sweeps/lander-search.yaml")));
+    Sweep.check(p, dev.gdxrl.env.EnvRegistry.discovered(), dev.gdxrl.agent.Algorithms.builtin());
+    assertThat(p.configs()).hasSize(8);
+    assertThat(p.runs()).hasSize(24);
+    assertThat(p.runs().get(0).settings()).containsKeys("n_envs", "learning_rate", "ent_coef",
+        "n_epochs", "gae_lambda");
+  }
+
   private Throwable catchIt(String yaml) {
     try {
       SweepPlan.of(file(yaml));
