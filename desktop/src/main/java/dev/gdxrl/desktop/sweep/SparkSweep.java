@@ -130,6 +130,7 @@ public final class SparkSweep {
     }
 
     private int slots;
+    private final java.util.Set<String> runningIds = new java.util.HashSet<>();
 
     private int before;
 
@@ -151,13 +152,14 @@ public final class SparkSweep {
     }
 
     synchronized void runStarted(RunSpec run) {
-      // Spark may report the next task's start before the last one's end
-      running = Math.min(slots, running + 1);
+      runningIds.add(run.id());
+      running = runningIds.size();
       line("started " + run.id());
     }
 
     synchronized void runEnded(RunSpec run, RunRow row, boolean taskOk) {
-      running = Math.max(0, running - 1);
+      runningIds.remove(run.id());
+      running = runningIds.size();
       if (!taskOk) {
         line("lost " + run.id() + " (its executor died; Spark retries it once)");
         return;
@@ -181,8 +183,10 @@ public final class SparkSweep {
       double elapsed = (System.nanoTime() - t0) / 1e9;
       int now = done - before;
       String eta = now == 0 ? "?" : duration(elapsed / now * (total - done));
+      // Spark may report the next task's start just before the last one's end
       log.printf(Locale.ROOT, "sweep: %d/%d done (%d failed), %d running, %s elapsed, ETA %s"
-          + " | %s%n", done, total, failed, running, duration(elapsed), eta, what);
+          + " | %s%n", done, total, failed, Math.min(slots, running), duration(elapsed), eta,
+          what);
       log.flush();
     }
 
