@@ -87,8 +87,9 @@ final class SweepCommand implements Callable<Integer> {
           + " cores). Under spark-submit the cluster's executor cores decide.")
   Integer parallelism;
 
-  @Option(names = "--device", paramLabel = "auto|cpu|gpu", defaultValue = "cpu",
-      description = "Where each run's networks live (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--device", paramLabel = "auto|cpu|gpu", defaultValue = "auto",
+      description = "Where each run's networks live, as train (default: ${DEFAULT-VALUE}: a GPU"
+          + " when DJL sees one).")
   String device;
 
   @Option(names = "--out", paramLabel = "DIR|URI",

@@ -62,10 +62,13 @@ public final class SparkSweep {
       sc.sc().addSparkListener(new Listener(todo, store, progress));
       progress.started(master, todo.size(),
           master.startsWith("local") ? parallelism : Integer.MAX_VALUE);
-      List<RunRow> rows = sc.parallelize(new ArrayList<>(todo), todo.size())
-          .map(new SweepTask(store, device))
-          .collect();
-      return rows;
+      try {
+        return sc.parallelize(new ArrayList<>(todo), todo.size())
+            .map(new SweepTask(store, device))
+            .collect();
+      } finally {
+        progress.stopped();
+      }
     }
   }
 
@@ -148,6 +151,33 @@ public final class SparkSweep {
       if (show) {
         log.println("sweep: " + runs + " run" + (runs == 1 ? "" : "s") + " on Spark " + master);
         log.flush();
+        // long runs: a line at least every HEARTBEAT_S seconds, so a sweep never looks stuck
+        heartbeat = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+          Thread t = new Thread(r, "gdx-rl sweep progress");
+          t.setDaemon(true);
+          return t;
+        });
+        heartbeat.scheduleAtFixedRate(this::beat, HEARTBEAT_S, HEARTBEAT_S,
+            java.util.concurrent.TimeUnit.SECONDS);
+      }
+    }
+
+    /** Seconds between progress lines while nothing starts or ends. */
+    static final long HEARTBEAT_S = 30;
+
+    private java.util.concurrent.ScheduledExecutorService heartbeat;
+    private long lastLine;
+
+    private synchronized void beat() {
+      if (System.nanoTime() - lastLine >= (HEARTBEAT_S - 1) * 1_000_000_000L) {
+        line("running: " + String.join(", ", new java.util.TreeSet<>(runningIds)));
+      }
+    }
+
+    synchronized void stopped() {
+      if (heartbeat != null) {
+        heartbeat.shutdownNow();
+        heartbeat = null;
       }
     }
 
@@ -180,6 +210,7 @@ public final class SparkSweep {
       if (!show) {
         return;
       }
+      lastLine = System.nanoTime();
       double elapsed = (System.nanoTime() - t0) / 1e9;
       int now = done - before;
       String eta = now == 0 ? "?" : duration(elapsed / now * (total - done));
