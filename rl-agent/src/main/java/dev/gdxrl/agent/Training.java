@@ -118,6 +118,57 @@ public final class Training {
   public TrainResult train(TrainRequest req) {
     long t0 = System.nanoTime();
     DjlDefaults.noGradientRecordingOnThisThread();
+    Bound b = bind(req);
+    Device device = device(req.device());
+    Path out = req.outDir() != null ? req.outDir()
+        : Path.of("runs", req.envId() + "-" + req.algo() + "-s" + req.seed());
+    try {
+      checkOutput(out, req.resumeDir()); // a file or a foreign directory: refused before the lock
+    } catch (IllegalArgumentException e) {
+      if (Files.isRegularFile(out.resolve(Checkpoints.AGENT_JSON))) {
+        // a checkpoint that a live run is writing: say that rather than "resume it"
+        CheckpointLock.acquire(out, "--out").close();
+      }
+      throw e;
+    }
+    // one writer per checkpoint for the run's whole life; a second run is refused here
+    try (CheckpointLock lock = CheckpointLock.acquire(out, "--out")) {
+      for (String line : Checkpoints.prepareOutput(out)) {
+        log.println(line);
+      }
+      int stale = BestKeeper.removeStale(Path.of(System.getProperty("java.io.tmpdir")));
+      if (stale > 0) {
+        log.println("removed " + stale + " keep_best snapshot" + (stale == 1 ? "" : "s")
+            + " of dead runs from " + System.getProperty("java.io.tmpdir"));
+      }
+      checkOutput(out, req.resumeDir());
+      return train(req, b.algo(), b.algoConfig(), b.trainConfig(), device, out, b.resumed(),
+          b.steps(), b.startSteps(), b.startEpisodes(), t0);
+    }
+  }
+
+  /**
+   * Everything {@link #train} would refuse about the request before it touches the disk (the
+   * env and algo, every config key and value, an algo that cannot act in the env, a run too
+   * short for one update or too big for memory), as the same one-line {@link
+   * IllegalArgumentException}; writes nothing. The output directory is not checked.
+   */
+  public void check(TrainRequest req) {
+    Bound b = bind(req);
+    device(req.device());
+    try (Env<float[], ?> env = registry.make(req.envId())) {
+      Algorithms.checkFits(b.algo(), req.envId(), env.actionSpace());
+      Footprint.checkMemory(b.algoConfig(), Envs.observationBox(env), env.actionSpace(),
+          Runtime.getRuntime().maxMemory(), "");
+      Footprint.checkCoversOneUpdate(b.algoConfig(), b.startSteps(), b.steps());
+    }
+  }
+
+  /** A request bound to configs: what {@link #train} and {@link #check} share. */
+  private record Bound(Algorithm<?> algo, Record algoConfig, TrainConfig trainConfig,
+      CheckpointMeta resumed, long steps, long startSteps, long startEpisodes) {}
+
+  private Bound bind(TrainRequest req) {
     Algorithm<?> algo = algos.get(req.algo());
     registry.entry(req.envId()); // unknown env: one line listing the known ones
     Map<String, Object> file = req.configFile() == null ? Map.of()
@@ -173,32 +224,7 @@ public final class Training {
       throw new IllegalArgumentException("checkpoint " + req.resumeDir() + " already has "
           + startSteps + " steps; ask for more with --steps");
     }
-    Device device = device(req.device());
-    Path out = req.outDir() != null ? req.outDir()
-        : Path.of("runs", req.envId() + "-" + req.algo() + "-s" + req.seed());
-    try {
-      checkOutput(out, req.resumeDir()); // a file or a foreign directory: refused before the lock
-    } catch (IllegalArgumentException e) {
-      if (Files.isRegularFile(out.resolve(Checkpoints.AGENT_JSON))) {
-        // a checkpoint that a live run is writing: say that rather than "resume it"
-        CheckpointLock.acquire(out, "--out").close();
-      }
-      throw e;
-    }
-    // one writer per checkpoint for the run's whole life; a second run is refused here
-    try (CheckpointLock lock = CheckpointLock.acquire(out, "--out")) {
-      for (String line : Checkpoints.prepareOutput(out)) {
-        log.println(line);
-      }
-      int stale = BestKeeper.removeStale(Path.of(System.getProperty("java.io.tmpdir")));
-      if (stale > 0) {
-        log.println("removed " + stale + " keep_best snapshot" + (stale == 1 ? "" : "s")
-            + " of dead runs from " + System.getProperty("java.io.tmpdir"));
-      }
-      checkOutput(out, req.resumeDir());
-      return train(req, algo, algoConfig, trainConfig, device, out, resumed, steps, startSteps,
-          startEpisodes, t0);
-    }
+    return new Bound(algo, algoConfig, trainConfig, resumed, steps, startSteps, startEpisodes);
   }
 
   private TrainResult train(TrainRequest req, Algorithm<?> algo, Record algoConfig,

@@ -386,6 +386,18 @@ public final class Main implements Runnable {
     return environment;
   }
 
+  /**
+   * What to put before a {@code gdx-rl} command so that it sees the same envs as this one:
+   * {@code --classpath PATH} or {@code GDX_RL_CLASSPATH=PATH}, or nothing.
+   */
+  String classpathWords() {
+    if (classpath != null && !classpath.isBlank()) {
+      return "--classpath " + classpath;
+    }
+    String v = environment.get(CLASSPATH_VARIABLE);
+    return v == null || v.isBlank() ? "" : CLASSPATH_VARIABLE + "=" + v;
+  }
+
   /** Throws the usage error picocli reports as one line with status 2. */
   static ParameterException usage(CommandSpec spec, String message) {
     return new ParameterException(spec.commandLine(), message);

@@ -132,16 +132,25 @@ final class SweepCommand implements Callable<Integer> {
         Map<String, String> set = new LinkedHashMap<>(s.set());
         set.putAll(c.set);
         Map<String, SweepSpec.Dimension> space = new LinkedHashMap<>(s.space());
+        // a key on the command line replaces the file's; given twice on the command line, it
+        // is refused (one --grid K=V1,V2 lists every value)
+        java.util.Set<String> given = new java.util.HashSet<>();
+        List<Map.Entry<String, SweepSpec.Dimension>> dims = new ArrayList<>();
         for (String g : c.grid) {
-          Map.Entry<String, SweepSpec.Dimension> e = SweepSpec.parseGrid(g);
-          space.put(e.getKey(), e.getValue());
+          dims.add(SweepSpec.parseGrid(g));
         }
         for (String r : c.range) {
-          Map.Entry<String, SweepSpec.Dimension> e = SweepSpec.parseRange(r, false);
-          space.put(e.getKey(), e.getValue());
+          dims.add(SweepSpec.parseRange(r, false));
         }
         for (String r : c.logRange) {
-          Map.Entry<String, SweepSpec.Dimension> e = SweepSpec.parseRange(r, true);
+          dims.add(SweepSpec.parseRange(r, true));
+        }
+        for (Map.Entry<String, SweepSpec.Dimension> e : dims) {
+          if (!given.add(e.getKey())) {
+            throw new IllegalArgumentException("'" + e.getKey() + "' is searched twice on the"
+                + " command line; give all its values in one --grid " + e.getKey()
+                + "=V1,V2,... (or one range)");
+          }
           space.put(e.getKey(), e.getValue());
         }
         if (c.steps != null && (c.steps < 1 || c.steps > dev.gdxrl.agent.train.TrainConfig
@@ -165,6 +174,9 @@ final class SweepCommand implements Callable<Integer> {
             c.samples != null ? c.samples : s.samples(),
             c.sampleSeed != null ? c.sampleSeed : s.sampleSeed(),
             c.parallelism != null ? c.parallelism : s.parallelism());
+        if (s.env() != null) {
+          Main.requireEnv(spec, c.main.registry(), s.env()); // with the --classpath hint
+        }
         plan = SweepPlan.of(s);
         Sweep.check(plan, c.main.registry(), Algorithms.builtin());
         parallelism = s.parallelism() != null ? s.parallelism()
@@ -176,8 +188,8 @@ final class SweepCommand implements Callable<Integer> {
       }
       Sweep.Outcome o;
       try {
-        o = Sweep.run(plan, store, c.device, parallelism, spec.commandLine().getErr(),
-            !c.noProgress);
+        o = Sweep.run(plan, store, c.device, c.main.classpathWords(), parallelism,
+            spec.commandLine().getErr(), !c.noProgress);
       } catch (IllegalArgumentException e) { // another sweep holds the directory
         throw Main.usage(spec, e.getMessage());
       }
@@ -192,8 +204,8 @@ final class SweepCommand implements Callable<Integer> {
       outStream.printf(java.util.Locale.ROOT, "SWEEP env=%s algo=%s runs=%d ok=%d failed=%d"
               + " ran_now=%d finished_before=%d best=%s out=%s%n", plan.spec().env(),
           plan.spec().algo(), o.rows().size(), o.rows().size() - failed, failed, o.ranNow(),
-          o.finishedBefore(), o.summaries().isEmpty() ? "-"
-              : o.summaries().get(0).config().label().replace(' ', ','),
+          o.finishedBefore(), o.summaries().isEmpty() || o.summaries().get(0).ok() == 0 ? "-"
+              : o.summaries().get(0).config().id(),
           store.describe());
       outStream.flush();
       return failed == 0 ? 0 : Main.EXIT_FAILURE;

@@ -24,9 +24,15 @@ public record RunSpec(String id, String configId, String label, String env, Stri
     settings = new LinkedHashMap<>(settings); // LinkedHashMap: serializable and ordered
   }
 
-  /** The same run as a {@code gdx-rl train} command line (for logs and the README). */
-  public String trainCommand(String out) {
-    StringBuilder sb = new StringBuilder("./gdx-rl train --env ").append(env)
+  /**
+   * The same run as a {@code gdx-rl train} command line (for logs and the README);
+   * {@code classpath} is {@code --classpath PATH}, {@code GDX_RL_CLASSPATH=PATH} or empty.
+   */
+  public String trainCommand(String classpath, String out) {
+    String cp = classpath == null || classpath.isBlank() ? "" : classpath;
+    StringBuilder sb = new StringBuilder(cp.startsWith("GDX_RL_CLASSPATH=") ? cp + " " : "")
+        .append("./gdx-rl ").append(cp.startsWith("--classpath") ? cp + " " : "")
+        .append("train --env ").append(env)
         .append(" --algo ").append(algo);
     if (steps != null) {
       sb.append(" --steps ").append(steps);

@@ -39,8 +39,8 @@ public final class SparkSweep {
    *
    * @return their rows, in the order of {@code todo}
    */
-  public static List<RunRow> run(List<RunSpec> todo, Store store, String device, int parallelism,
-      Progress progress) {
+  public static List<RunRow> run(List<RunSpec> todo, Store store, String device,
+      String classpath, int parallelism, Progress progress) {
     if (todo.isEmpty()) {
       return List.of();
     }
@@ -64,7 +64,7 @@ public final class SparkSweep {
           master.startsWith("local") ? parallelism : Integer.MAX_VALUE);
       try {
         return sc.parallelize(new ArrayList<>(todo), todo.size())
-            .map(new SweepTask(store, device))
+            .map(new SweepTask(store, device, classpath))
             .collect();
       } finally {
         progress.stopped();

@@ -5,11 +5,15 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gdxrl.agent.Algorithm;
 import dev.gdxrl.agent.Algorithms;
+import dev.gdxrl.agent.TrainRequest;
+import dev.gdxrl.agent.Training;
 import dev.gdxrl.agent.config.ConfigBinder;
 import dev.gdxrl.agent.train.TrainConfig;
 import dev.gdxrl.env.Env;
 import dev.gdxrl.env.EnvRegistry;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
@@ -49,7 +53,9 @@ public final class Sweep {
   /**
    * Refuses, with one line, what no run of the plan could do: an unknown env or algo, an algo
    * that cannot act in the env, a setting or searched key that neither the algo nor training
-   * knows. Values are each run's own business (a bad value fails that run alone).
+   * knows, and a sweep in which no config point can run (each is checked as {@code train} would
+   * check it: values, a run too short for one update, memory). A sweep where only some points
+   * cannot run goes ahead: those runs are failed rows with their reason.
    */
   public static void check(SweepPlan plan, EnvRegistry registry, Algorithms algos) {
     SweepSpec spec = plan.spec();
@@ -69,6 +75,23 @@ public final class Sweep {
             + String.join(", ", trainKeys));
       }
     }
+    Training training = new Training(registry, algos,
+        new PrintStream(OutputStream.nullOutputStream()));
+    String first = null;
+    for (SweepPlan.Config c : plan.configs()) {
+      try {
+        training.check(new TrainRequest(spec.env(), spec.algo(), spec.steps(),
+            spec.seeds().get(0), "cpu", null, c.settings(), null, null, false));
+        return; // one point can run: the sweep can
+      } catch (IllegalArgumentException e) {
+        if (first == null) {
+          first = (plan.configs().size() == 1 ? "" : c.label() + ": ") + e.getMessage();
+        }
+      }
+    }
+    throw new IllegalArgumentException("no run of this sweep can run"
+        + (plan.configs().size() == 1 ? "" : " (" + plan.configs().size() + " configs)") + ": "
+        + first);
   }
 
   /**
@@ -119,10 +142,10 @@ public final class Sweep {
   }
 
   /** Runs the plan; see the class comment. */
-  public static Outcome run(SweepPlan plan, Store store, String device, int parallelism,
-      PrintWriter log, boolean progress) {
+  public static Outcome run(SweepPlan plan, Store store, String device, String classpath,
+      int parallelism, PrintWriter log, boolean progress) {
     try (SweepLock lock = SweepLock.acquire(store)) {
-      store.write(PLAN_JSON, planJson(plan, store));
+      store.write(PLAN_JSON, planJson(plan, store, classpath));
       List<RunRow> rows = new ArrayList<>();
       List<RunSpec> todo = new ArrayList<>();
       for (RunSpec run : plan.runs()) {
@@ -138,7 +161,7 @@ public final class Sweep {
           plan.configs().size(), plural(plan.configs().size()), plan.spec().seeds().size(),
           plural(plan.spec().seeds().size()), store.describe(), before, todo.size());
       log.flush();
-      List<RunRow> ran = SparkSweep.run(todo, store, device, parallelism,
+      List<RunRow> ran = SparkSweep.run(todo, store, device, classpath, parallelism,
           new SparkSweep.Progress(log, progress).finishedBefore(before));
       int k = 0;
       for (int i = 0; i < rows.size(); i++) {
@@ -161,7 +184,7 @@ public final class Sweep {
     return n == 1 ? "" : "s";
   }
 
-  static String planJson(SweepPlan plan, Store store) {
+  static String planJson(SweepPlan plan, Store store, String classpath) {
     ObjectMapper m = new ObjectMapper();
     ObjectNode o = m.createObjectNode();
     SweepSpec s = plan.spec();
@@ -177,7 +200,21 @@ public final class Sweep {
     ObjectNode set = o.putObject("set");
     s.set().forEach(set::put);
     ObjectNode space = o.putObject("space");
-    s.space().forEach((k, d) -> space.put(k, d.toString()));
+    s.space().forEach((k, d) -> {
+      if (d instanceof SweepSpec.Values v) {
+        ArrayNode a = space.putArray(k);
+        v.values().forEach(a::add);
+      } else {
+        SweepSpec.Range r = (SweepSpec.Range) d;
+        ObjectNode n = space.putObject(k);
+        ArrayNode b = n.putArray(r.log() ? "log_range" : "range");
+        b.add(r.min());
+        b.add(r.max());
+        if (r.integer()) {
+          n.put("integer", true);
+        }
+      }
+    });
     if (s.samples() != null) {
       o.put("samples", s.samples());
       o.put("sample_seed", s.sampleSeed());
@@ -188,7 +225,7 @@ public final class Sweep {
       n.put("id", r.id());
       n.put("config", r.label());
       n.put("seed", r.seed());
-      n.put("train", r.trainCommand(store.describe() + "/" + r.id()));
+      n.put("train", r.trainCommand(classpath, store.describe() + "/" + r.id()));
     }
     return o.toPrettyString() + "\n";
   }

@@ -44,6 +44,9 @@ public record SweepPlan(SweepSpec spec, List<Config> configs, List<RunSpec> runs
     }
   }
 
+  /** The longest searched-values part of a run id. */
+  static final int MAX_LABEL = 100;
+
   /** Expands the spec (env, algo and seeds must be set). */
   public static SweepPlan of(SweepSpec spec) {
     if (spec.env() == null) {
@@ -121,6 +124,10 @@ public record SweepPlan(SweepSpec spec, List<Config> configs, List<RunSpec> runs
       return out;
     }
     int n = spec.samples();
+    if (space.isEmpty()) {
+      throw new IllegalArgumentException("samples " + n + ": nothing is searched (no --grid,"
+          + " --range, --log-range or space:), so there is nothing to sample; leave samples out");
+    }
     SplittableRandom rng = new SplittableRandom(spec.sampleSeed());
     List<Map<String, String>> out = new ArrayList<>();
     if (!anyRange) {
@@ -202,14 +209,27 @@ public record SweepPlan(SweepSpec spec, List<Config> configs, List<RunSpec> runs
     canon.append("env=").append(spec.env()).append('\n')
         .append("algo=").append(spec.algo()).append('\n')
         .append("steps=").append(spec.steps() == null ? "default" : spec.steps()).append('\n');
-    new java.util.TreeMap<>(settings).forEach((k, v) -> canon.append(k).append('=').append(v)
-        .append('\n'));
+    new java.util.TreeMap<>(settings).forEach((k, v) -> canon.append(k).append('=')
+        .append(canonical(v)).append('\n'));
     try {
       byte[] h = MessageDigest.getInstance("SHA-256")
           .digest(canon.toString().getBytes(StandardCharsets.UTF_8));
       return HexFormat.of().formatHex(h, 0, 4);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
+    }
+  }
+
+  /** A number as one spelling (3e-4, 0.0003 and 3.0E-4 are one config); other text as is. */
+  static String canonical(String value) {
+    String v = value.trim();
+    if (!v.matches("[-+]?(\\d+\\.?\\d*|\\.\\d+)([eE][-+]?\\d+)?")) {
+      return value;
+    }
+    try {
+      return new java.math.BigDecimal(v).stripTrailingZeros().toString();
+    } catch (NumberFormatException e) {
+      return value;
     }
   }
 
@@ -222,8 +242,8 @@ public record SweepPlan(SweepSpec spec, List<Config> configs, List<RunSpec> runs
       }
     }
     String safe = label.toString().replaceAll("[^A-Za-z0-9._=+-]", "_");
-    if (safe.length() > 60) {
-      safe = safe.substring(0, 60);
+    if (safe.length() > MAX_LABEL) {
+      safe = safe.substring(0, MAX_LABEL); // the hash keeps ids apart; sweep.csv has the values
     }
     return (safe.isEmpty() ? "" : safe + "-") + c.id() + "-s" + seed;
   }

@@ -111,7 +111,8 @@ public final class SweepResults {
     StringBuilder sb = new StringBuilder(
         "rank,config_id,config,runs,ok,mean,stderr,min,max\n");
     for (Summary s : summaries) {
-      sb.append(s.rank()).append(',').append(s.config().id()).append(',')
+      sb.append(s.ok() == 0 ? "" : Integer.toString(s.rank())).append(',')
+          .append(s.config().id()).append(',')
           .append(csv(s.config().label())).append(',').append(s.runs()).append(',')
           .append(s.ok()).append(',').append(num(s.mean(), 2)).append(',')
           .append(num(s.stderr(), 2)).append(',').append(num(s.min(), 2)).append(',')
@@ -136,7 +137,8 @@ public final class SweepResults {
       if (label.length() > w) {
         label = label.substring(0, w - 3) + "...";
       }
-      sb.append(String.format(Locale.ROOT, fmt, s.rank(), label, s.config().id(),
+      sb.append(String.format(Locale.ROOT, fmt, s.ok() == 0 ? "-" : s.rank(), label,
+          s.config().id(),
           s.ok() + "/" + s.runs(), num(s.mean(), 1), num(s.stderr(), 1), num(s.min(), 1),
           num(s.max(), 1)));
     }
@@ -161,7 +163,8 @@ public final class SweepResults {
         .title(title + " (greedy evaluations: mean of seeds, band = 1 std)")
         .xAxisTitle("env steps").yAxisTitle("return").build();
     curves.getStyler().setXAxisDecimalPattern("#,###");
-    curves.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideSE);
+    curves.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.OutsideS);
+    curves.getStyler().setLegendLayout(org.knowm.xchart.style.Styler.LegendLayout.Vertical);
     curves.getStyler().setChartTitleFont(curves.getStyler().getChartTitleFont()
         .deriveFont(13f));
     int colour = 0;
@@ -227,7 +230,10 @@ public final class SweepResults {
       band.setLineColor(new Color(0, 0, 0, 0));
       band.setMarker(SeriesMarkers.NONE);
       band.setShowInLegend(false);
-      XYSeries line = curves.addSeries(name + " (" + seeds.size() + " seeds)", xs, mean);
+      String legend = s.rank() + ". " + s.config().id() + "  " + (name.length() > 90
+          ? name.substring(0, 87) + "..." : name) + "  (" + seeds.size() + " seed"
+          + (seeds.size() == 1 ? "" : "s") + ")";
+      XYSeries line = curves.addSeries(legend, xs, mean);
       line.setLineColor(c);
       line.setMarker(SeriesMarkers.NONE);
       line.setLineWidth(2f);
@@ -242,13 +248,15 @@ public final class SweepResults {
     finals.getStyler().setLegendVisible(false);
     finals.getStyler().setChartTitleFont(finals.getStyler().getChartTitleFont()
         .deriveFont(13f));
-    finals.getStyler().setXAxisLabelRotation(summaries.size() > 3 ? 45 : 0);
+    finals.getStyler().setXAxisLabelRotation(summaries.size() > 4 ? 45 : 0);
     List<String> names = new ArrayList<>();
     List<Double> means = new ArrayList<>();
     List<Double> errs = new ArrayList<>();
     for (Summary s : summaries) {
-      String label = s.config().label();
-      names.add(s.rank() + ". " + (label.length() > 28 ? label.substring(0, 25) + "..." : label));
+      // the config id (the curves' legend and the table name its values): labels never overlap
+      names.add(summaries.size() == 1 || (summaries.size() <= 3
+          && s.config().label().length() <= 24) ? s.config().label()
+          : s.rank() + ". " + s.config().id());
       means.add(Double.isNaN(s.mean()) ? 0 : s.mean());
       errs.add(Double.isNaN(s.stderr()) ? 0 : s.stderr());
     }

@@ -43,20 +43,27 @@ public final class SweepTask implements Function<RunSpec, RunRow> {
 
   private final Store store;
   private final String device;
+  private final String classpath;
 
-  public SweepTask(Store store, String device) {
+  /**
+   * @param classpath how the command line named the game's classes ({@code --classpath PATH},
+   *     {@code GDX_RL_CLASSPATH=PATH} or empty), for the train command line in each run's log
+   */
+  public SweepTask(Store store, String device, String classpath) {
     this.store = store;
     this.device = device;
+    this.classpath = classpath;
   }
 
   @Override
   public RunRow call(RunSpec run) {
-    return execute(run, store, device,
+    return execute(run, store, device, classpath,
         EnvRegistry.discovered(Thread.currentThread().getContextClassLoader()));
   }
 
   /** Trains one run and records how it ended. */
-  public static RunRow execute(RunSpec run, Store store, String device, EnvRegistry registry) {
+  public static RunRow execute(RunSpec run, Store store, String device, String classpath,
+      EnvRegistry registry) {
     long t0 = System.nanoTime();
     ByteArrayOutputStream logBytes = new ByteArrayOutputStream();
     PrintStream log = new PrintStream(logBytes, true, StandardCharsets.UTF_8);
@@ -65,7 +72,7 @@ public final class SweepTask implements Function<RunSpec, RunRow> {
     try {
       store.delete(run.id()); // what an unfinished earlier attempt left
       dir = store.localRunDir(run.id());
-      log.println("# " + run.trainCommand(dir.toString()));
+      log.println("# " + run.trainCommand(classpath, dir.toString()));
       TrainResult r = new Training(registry, Algorithms.builtin(), log).train(
           new TrainRequest(run.env(), run.algo(), run.steps(), run.seed(), device, null,
               run.settings(), dir, null, false));
@@ -89,6 +96,8 @@ public final class SweepTask implements Function<RunSpec, RunRow> {
       if (dir != null) {
         Files.createDirectories(dir);
         Files.write(dir.resolve(RUN_LOG), logBytes.toByteArray());
+        // train's lock beside the checkpoint: the sweep's own lock guards the directory
+        Files.deleteIfExists(dir.resolveSibling("." + dir.getFileName() + ".lock"));
         store.publish(dir, run.id());
       }
       store.write(run.id() + "/" + RUN_JSON, toJson(row));

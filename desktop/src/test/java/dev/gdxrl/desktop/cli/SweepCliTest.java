@@ -41,8 +41,10 @@ class SweepCliTest {
     assertThat(csv.stream().filter(l -> l.contains(",ok,"))).hasSize(2);
     List<String> failed = csv.stream().filter(l -> l.contains(",failed,")).toList();
     assertThat(failed).hasSize(2).allMatch(l -> l.contains("exceeds the rollout size"));
+    String okId = csv.stream().filter(l -> l.contains(",ok,")).findFirst().orElseThrow()
+        .split(",")[1];
     assertThat(r.out()).contains("FAILED batch_size=99999-").contains("SWEEP env=cartpole")
-        .contains("runs=4 ok=2 failed=2 ran_now=4 finished_before=0 best=batch_size=64");
+        .contains("runs=4 ok=2 failed=2 ran_now=4 finished_before=0 best=" + okId + " ");
     assertThat(Files.readAllLines(out.resolve("summary.csv")).get(1)).startsWith("1,")
         .contains("batch_size=64,2,2,");
     BufferedImage png = ImageIO.read(out.resolve("sweep.png").toFile());
@@ -58,6 +60,10 @@ class SweepCliTest {
     assertThat(t.status()).as(t.err()).isZero();
     assertThat(Files.readAllBytes(ok1.resolve("actor_critic.params")))
         .isEqualTo(Files.readAllBytes(solo.resolve("actor_critic.params")));
+    assertThat(Files.readAllLines(ok1.resolve("train.log")).get(0)).isEqualTo(
+        "# ./gdx-rl train --env cartpole --algo ppo --steps 2048 --seed 1 --set eval_freq=512"
+        + " --set final_eval_episodes=3 --set batch_size=64 --out " + ok1);
+    assertThat(ok1.resolveSibling("." + ok1.getFileName() + ".lock")).doesNotExist();
     assertThat(Files.readString(ok1.resolve("sweep-run.json")))
         .contains(t.result().get("eval_mean").isEmpty() ? "?" : "eval_mean=" + t.result()
             .get("eval_mean") + " ");
@@ -107,6 +113,10 @@ class SweepCliTest {
       {"unknown env 'nope'", "env: nope\nalgo: ppo\nseeds: 1\n"},
       {"unknown algo 'pop'", "env: cartpole\nalgo: pop\nseeds: 1\n"},
       {"no seeds given", "env: cartpole\nalgo: ppo\n"},
+      {"no run of this sweep can run (2 configs): batch_size=99999: ppo config: batch_size 99999"
+          + " exceeds the rollout size",
+          "env: cartpole\nalgo: ppo\nseeds: 1\nspace: {batch_size: [99999, 88888]}\n"},
+      {"cannot fill one rollout", "env: cartpole\nalgo: ppo\nsteps: 100\nseeds: 1-2\n"},
     };
     Path out = dir.resolve("never");
     for (String[] c : bad) {
@@ -121,6 +131,11 @@ class SweepCliTest {
         out.toString()));
     assertThat(r.status()).isEqualTo(2);
     assertThat(r.err()).contains("is above max");
+    r = CliRunner.run(args("--seeds", "1", "--grid", "gamma=0.9", "--grid", "gamma=0.99",
+        "--out", out.toString()));
+    assertThat(r.status()).isEqualTo(2);
+    assertThat(r.err()).contains("'gamma' is searched twice");
+    assertThat(out).doesNotExist();
     Path foreign = Files.createDirectories(dir.resolve("foreign"));
     Files.writeString(foreign.resolve("notes.txt"), "mine");
     r = CliRunner.run(args("--seeds", "1", "--out", foreign.toString()));

@@ -61,6 +61,17 @@ class SweepPlanTest {
   }
 
   @Test
+  void oneNumberWrittenTwoWaysIsOneConfig() {
+    SweepSpec a = spec(Map.of("learning_rate", new SweepSpec.Values(List.of("3e-4"))), null);
+    SweepSpec b = spec(Map.of("learning_rate", new SweepSpec.Values(List.of("0.00030"))), null);
+    assertThat(SweepPlan.of(a).configs().get(0).id())
+        .isEqualTo(SweepPlan.of(b).configs().get(0).id());
+    assertThat(SweepPlan.canonical("64")).isEqualTo(SweepPlan.canonical("64.0"));
+    assertThat(SweepPlan.canonical("[64, 64]")).isEqualTo("[64, 64]");
+    assertThat(SweepPlan.canonical("relu")).isEqualTo("relu");
+  }
+
+  @Test
   void aRandomSearchIsSeededAndStaysInItsRanges() {
     Map<String, SweepSpec.Dimension> space = new LinkedHashMap<>();
     space.put("learning_rate", new SweepSpec.Range(1e-5, 1e-2, true, false));
