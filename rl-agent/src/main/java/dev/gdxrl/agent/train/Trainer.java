@@ -19,9 +19,12 @@ import java.util.List;
  *       train_freq} env steps have passed, the actor-critics update when their rollout is full,
  *       Q-learning updates on each transition; an update whose loss is not finite stops the run
  *       with a {@link NonFiniteException};
- *   <li>listeners: every episode that ended ({@link TrainListener#onEpisodeEnd}), then one {@link
- *       TrainListener#onStep} per env step, so that their "every k env steps" checks mean the
- *       same whatever N is; any of them returning false stops the run.
+ *   <li>listeners: the vector step is told as N env steps, env 0's first: for env i, the
+ *       episode its step ended, if any ({@link TrainListener#onEpisodeEnd}, with the env step
+ *       count that includes that step), then {@link TrainListener#onStep}; so their "every k env
+ *       steps" checks mean the same whatever N is. A listener returning false stops the run at
+ *       the end of the vector step (every listener still sees that env step; later envs'
+ *       episodes are counted, their onStep not called).
  * </ol>
  *
  * <p>Steps are env steps (transitions): one iteration adds N, so a run may end up to N - 1 steps
@@ -87,8 +90,11 @@ public final class Trainer<A> {
         NonFiniteException.checkLoss(agent, before + n);
         s.gradientSteps += updates;
       }
+      // the vector step as n env steps, env 0 first: an episode ended by env i's step is told
+      // with the env step count that includes it, then that step's onStep
       EpisodeStats[] eps = r.episodes();
       for (int i = 0; i < n; i++) {
+        s.envSteps++;
         if (eps[i] != null) {
           s.episodes++;
           s.addReturn(eps[i].episodeReturn());
@@ -96,15 +102,13 @@ public final class Trainer<A> {
             l.onEpisodeEnd(s, eps[i]);
           }
         }
-      }
-      obs = r.observations();
-      for (int i = 0; i < n && running; i++) {
-        s.envSteps++;
-        for (TrainListener l : listeners) {
-          running &= l.onStep(s);
+        if (running) {
+          for (TrainListener l : listeners) {
+            running &= l.onStep(s);
+          }
         }
       }
-      s.envSteps = before + n;
+      obs = r.observations();
       running &= s.envSteps < config.steps();
     }
     for (TrainListener l : listeners) {
