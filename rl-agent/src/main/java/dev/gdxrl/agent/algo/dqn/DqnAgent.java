@@ -199,16 +199,19 @@ public final class DqnAgent implements ValueAgent {
   /** The train half, after the env steps {@code (before, envStep]} were stored. */
   private int afterCollect(long before, long envStep) {
     stepsSinceTrain += (int) (envStep - before);
-    long rounds = multiples(before, envStep, config.trainFreq());
+    long boundaries = multiples(before, envStep, config.trainFreq());
+    // the multiples of train_freq past learning_starts that this vector step reached
+    long rounds = multiples(Math.max(before, config.learningStarts()), envStep,
+        config.trainFreq());
     int done = 0;
     // buffer.size() > 0: with n_step > 1 the first transition is stored only n - 1 steps in
-    if (rounds > 0 && envStep > config.learningStarts() && buffer.size() > 0) {
+    if (rounds > 0 && buffer.size() > 0) {
       // -1: as many gradient steps as env steps in this round (SB3's convention)
       int steps = config.gradientSteps() < 0 ? stepsSinceTrain
           : Math.toIntExact(rounds * config.gradientSteps());
       done = train(steps, envStep);
     }
-    if (rounds > 0) {
+    if (boundaries > 0) {
       stepsSinceTrain = 0;
     }
     if (DqnConfig.ENV_STEPS.equals(config.targetUpdateUnit())) {
@@ -219,9 +222,9 @@ public final class DqnAgent implements ValueAgent {
     return done;
   }
 
-  /** Multiples of {@code every} in {@code (before, upTo]}. */
+  /** Multiples of {@code every} in {@code (before, upTo]} (none when upTo <= before). */
   private static long multiples(long before, long upTo, long every) {
-    return upTo / every - before / every;
+    return upTo <= before ? 0 : upTo / every - before / every;
   }
 
   /** One training round of {@code steps} gradient steps; returns how many it took. */

@@ -47,8 +47,8 @@ import java.util.List;
  *     round comes every train_freq transitions and the ratio of gradient steps to transitions
  *     stays that of n_envs = 1 (Stable-Baselines3 counts train_freq in vector steps instead, so
  *     its train_freq 4 with 4 envs is a round every 16 transitions). The round runs after the
- *     vector step that reaches a multiple of train_freq; when one vector step passes k of them
- *     (n_envs above train_freq) it runs k x gradient_steps
+ *     vector step that reaches a multiple of train_freq past learning_starts; when one vector
+ *     step passes k of them (n_envs above train_freq) it runs k x gradient_steps
  * @param threads worker threads stepping the envs; results do not depend on it (default 1)
  */
 public record DqnConfig(
@@ -128,6 +128,14 @@ public record DqnConfig(
         targetUpdateInterval, targetUpdateUnit, trainFreq, gradientSteps, loss, maxGradNorm,
         exploration, explorationFraction, explorationInitialEps, explorationFinalEps, temperature,
         hidden, dueling, on, annealLr, nStep, nEnvs, threads);
+  }
+
+  /** This config with a training round of {@code steps} gradient steps every {@code every}. */
+  public DqnConfig withTrainFreq(int every, int steps) {
+    return new DqnConfig(learningRate, batchSize, bufferSize, learningStarts, gamma, tau,
+        targetUpdateInterval, targetUpdateUnit, every, steps, loss, maxGradNorm, exploration,
+        explorationFraction, explorationInitialEps, explorationFinalEps, temperature, hidden,
+        dueling, doubleQ, annealLr, nStep, nEnvs, threads);
   }
 
   /** This config stepping {@code envs} envs on {@code workers} threads. */
