@@ -12,8 +12,9 @@ import java.util.List;
  * collect / train split of Stable-Baselines3. One iteration:
  *
  * <ol>
- *   <li>collect: the agent picks an action for each of the N envs ({@link Agent#actBatch}, one
- *       batched forward pass), the vector env steps all N (auto-resetting ended episodes);
+ *   <li>collect: the agent picks an action for each of the N envs ({@link Agent#actBatch}; the
+ *       actor-critics in one batched forward pass), the vector env steps all N (auto-resetting
+ *       ended episodes);
  *   <li>train: the agent is handed the vector step ({@link Agent#observeBatch}) and decides itself
  *       whether to update: DQN stores the N transitions and runs its training round when {@code
  *       train_freq} env steps have passed, the actor-critics update when their rollout is full,

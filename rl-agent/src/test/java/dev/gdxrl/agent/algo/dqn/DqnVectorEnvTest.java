@@ -22,7 +22,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -92,10 +95,10 @@ class DqnVectorEnvTest {
   /** Four envs: the same seed gives the same parameters, on one thread or two. */
   @Test
   void fourEnvsAreReproducibleAndIndependentOfThreads() {
-    byte[] a = params(train(cartPole(4, 1), 5, 3000));
-    byte[] b = params(train(cartPole(4, 1), 5, 3000));
-    byte[] c = params(train(cartPole(4, 2), 5, 3000));
-    byte[] other = params(train(cartPole(4, 1), 6, 3000));
+    String a = params(train(cartPole(4, 1), 5, 3000));
+    String b = params(train(cartPole(4, 1), 5, 3000));
+    String c = params(train(cartPole(4, 2), 5, 3000));
+    String other = params(train(cartPole(4, 1), 6, 3000));
     assertThat(b).as("same seed, same run").isEqualTo(a);
     assertThat(c).as("two threads").isEqualTo(a);
     assertThat(other).as("another seed").isNotEqualTo(a);
@@ -111,7 +114,7 @@ class DqnVectorEnvTest {
     long seed = 9;
     long steps = 3000;
     DqnConfig cfg = cartPole(1, 1);
-    byte[] loop = params(train(cfg, seed, steps));
+    String loop = params(train(cfg, seed, steps));
     try (DqnAgent agent = new DqnAgent("dqn", cfg, context(seed, steps));
         Env<float[], Integer> env = cartPoleEnv()) {
       long episodes = 0;
@@ -168,14 +171,17 @@ class DqnVectorEnvTest {
     return agent;
   }
 
-  /** The online network's saved parameters; closes the agent. */
-  private byte[] params(DqnAgent agent) {
+  /** The SHA-256 of the online network's saved parameters; closes the agent. */
+  private String params(DqnAgent agent) {
     try (agent) {
       Path dir = Files.createTempDirectory(tmp, "params");
       agent.save(dir);
-      return Files.readAllBytes(dir.resolve("q_network.params"));
+      byte[] bytes = Files.readAllBytes(dir.resolve("q_network.params"));
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    } catch (NoSuchAlgorithmException e) {
+      throw new AssertionError(e);
     }
   }
 }
