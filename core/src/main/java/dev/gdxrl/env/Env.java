@@ -5,7 +5,7 @@ import java.util.Map;
 /**
  * A reinforcement-learning environment: the API every game and every learner speaks.
  *
- * <p>Contract (checked by {@link EnvChecker}):
+ * <p>Contract (checked by {@code dev.gdxrl.registry.EnvChecker}):
  *
  * <ul>
  *   <li><b>Episodes.</b> {@link #reset(long)} starts an episode. An episode ends on the step that

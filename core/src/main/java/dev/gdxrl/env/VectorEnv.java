@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.IntToLongFunction;
 
 /**
  * N envs stepped together, for batched acting: one network forward pass serves every env.
@@ -15,8 +16,9 @@ import java.util.concurrent.locks.LockSupport;
  * {@code [i]} is already the first observation of the next episode.
  *
  * <p>Seeding: {@link #reset(long)} resets env i with {@code seed + i}; each later episode of env i
- * gets a seed drawn from a generator seeded with {@code seed + i}. Results are therefore the same
- * whatever the number of threads.
+ * gets a seed drawn from a generator seeded with {@code seed + i}. {@link #reset(EpisodeSeeds)}
+ * instead takes every episode's seed from a rule of (env, episode of that env). Either way results
+ * are the same whatever the number of threads.
  *
  * <p>Threads: with {@code threads > 1} the envs are split into contiguous chunks; the calling
  * thread steps the first chunk and {@code threads - 1} daemon workers the others. Workers wait by
@@ -97,6 +99,10 @@ public final class VectorEnv<A> implements AutoCloseable {
   private final int n;
   private final Result result;
   private final SplittableRandom[] seeders;
+  /** The rule of {@link #reset(EpisodeSeeds)}, or null: seeds drawn from {@link #seeders}. */
+  private EpisodeSeeds rule;
+  /** Episodes started so far per unit (env or scene), for {@link #rule}. */
+  private final long[] unitEpisodes;
   private final double[] returns;
   private final int[] lengths;
   private final List<Worker> workers;
@@ -150,6 +156,7 @@ public final class VectorEnv<A> implements AutoCloseable {
     this.n = units * perUnit;
     this.result = new Result(n);
     this.seeders = new SplittableRandom[units];
+    this.unitEpisodes = new long[units];
     this.returns = new double[n];
     this.lengths = new int[n];
     int t = Math.min(threads, units);
@@ -209,22 +216,45 @@ public final class VectorEnv<A> implements AutoCloseable {
   /** Resets every env: env i with {@code seed + i}. Returns the observations (owned by this). */
   public float[][] reset(long seed) {
     ensureOpen();
+    int units = seeders.length;
+    for (int k = 0; k < units; k++) {
+      seeders[k] = new SplittableRandom(seed + k);
+    }
+    rule = null;
+    return resetUnits(k -> seed + k);
+  }
+
+  /**
+   * Resets every env (or scene) k with {@code seeds.seed(k, 0)}; its j-th later episode gets
+   * {@code seeds.seed(k, j)}. Returns the observations (owned by this).
+   */
+  public float[][] reset(EpisodeSeeds seeds) {
+    ensureOpen();
+    Arrays.fill(unitEpisodes, 0);
+    rule = seeds;
+    return resetUnits(k -> seeds.seed(k, 0));
+  }
+
+  private float[][] resetUnits(IntToLongFunction first) {
     if (scenes != null) {
       for (int k = 0; k < scenes.size(); k++) {
-        seeders[k] = new SplittableRandom(seed + k);
-        float[][] first = scenes.get(k).reset(seed + k);
+        float[][] obs = scenes.get(k).reset(first.applyAsLong(k));
         for (int j = 0; j < perUnit; j++) {
-          begin(k * perUnit + j, first[j]);
+          begin(k * perUnit + j, obs[j]);
         }
       }
     } else {
       for (int i = 0; i < n; i++) {
-        seeders[i] = new SplittableRandom(seed + i);
-        begin(i, envs.get(i).reset(seed + i));
+        begin(i, envs.get(i).reset(first.applyAsLong(i)));
       }
     }
     started = true;
     return result.observations;
+  }
+
+  /** The seed of unit k's next episode (called by the thread that steps unit k). */
+  private long nextSeed(int k) {
+    return rule == null ? seeders[k].nextLong() : rule.seed(k, ++unitEpisodes[k]);
   }
 
   /** Slot i starts from {@code observation} with nothing recorded. */
@@ -309,7 +339,7 @@ public final class VectorEnv<A> implements AutoCloseable {
     for (int i = from; i < to; i++) {
       Env<float[], A> env = envs.get(i);
       Step<float[]> s = env.step(actions[i]);
-      float[] next = s.done() ? env.reset(seeders[i].nextLong()) : null;
+      float[] next = s.done() ? env.reset(nextSeed(i)) : null;
       settle(i, s.reward(), s.terminated(), s.truncated(), s.observation(), next);
     }
   }
@@ -321,7 +351,7 @@ public final class VectorEnv<A> implements AutoCloseable {
       MultiAgentEnv<A> scene = scenes.get(k);
       MultiAgentEnv.Result s = scene.step(Arrays.copyOfRange(actions, k * m, k * m + m));
       boolean done = s.done();
-      float[][] next = done ? scene.reset(seeders[k].nextLong()) : null;
+      float[][] next = done ? scene.reset(nextSeed(k)) : null;
       for (int j = 0; j < m; j++) {
         settle(k * m + j, s.rewards()[j], s.terminated(), s.truncated(), s.observations()[j],
             done ? next[j] : null);

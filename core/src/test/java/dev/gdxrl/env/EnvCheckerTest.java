@@ -3,6 +3,9 @@ package dev.gdxrl.env;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.gdxrl.registry.EnvChecker;
+import dev.gdxrl.registry.EnvDiscoveryException;
+import dev.gdxrl.registry.EnvRegistry;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;

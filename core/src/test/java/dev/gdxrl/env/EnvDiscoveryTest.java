@@ -3,6 +3,9 @@ package dev.gdxrl.env;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.gdxrl.registry.EnvDiscoveryException;
+import dev.gdxrl.registry.EnvProvider;
+import dev.gdxrl.registry.EnvRegistry;
 import java.io.IOException;
 import java.net.URL;
 import java.net.URLClassLoader;
@@ -57,7 +60,7 @@ class EnvDiscoveryTest {
   void theShippedGamesComeThroughTheirProvider() {
     EnvRegistry r = EnvRegistry.discovered();
     assertThat(r.ids()).contains("cartpole", "lunarlander", "lunarlander-continuous");
-    assertThat(r.origin("cartpole")).isEqualTo("dev.gdxrl.sim.BuiltinEnvProvider");
+    assertThat(r.origin("cartpole")).isEqualTo("dev.gdxrl.registry.BuiltinEnvProvider");
   }
 
   @Test
@@ -89,7 +92,7 @@ class EnvDiscoveryTest {
     ClassLoader loader = withServices(CartPoleAgainProvider.class.getName());
     assertThatThrownBy(() -> EnvRegistry.discovered(loader))
         .isInstanceOf(EnvDiscoveryException.class)
-        .hasMessage("env id 'cartpole' is declared twice, by dev.gdxrl.sim.BuiltinEnvProvider"
+        .hasMessage("env id 'cartpole' is declared twice, by dev.gdxrl.registry.BuiltinEnvProvider"
             + " and by " + CartPoleAgainProvider.class.getName()
             + "; give one of them another id or take one off the classpath");
   }

@@ -3,6 +3,8 @@ package dev.gdxrl.env;
 import com.badlogic.gdx.math.Vector2;
 import com.badlogic.gdx.physics.box2d.BodyDef;
 import com.badlogic.gdx.physics.box2d.World;
+import dev.gdxrl.registry.EnvChecker;
+import dev.gdxrl.registry.EnvRegistry;
 import java.util.List;
 
 /**

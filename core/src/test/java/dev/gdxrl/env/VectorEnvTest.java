@@ -88,6 +88,49 @@ class VectorEnvTest {
     return out;
   }
 
+  /**
+   * With a seeding rule, env k's j-th episode is reset with rule(k, j), on any number of threads;
+   * a later {@code reset(long)} goes back to each env's own generator.
+   */
+  @Test
+  void aSeedingRuleSeedsEveryEpisodeOfEveryEnv() {
+    for (int threads : new int[] {1, 2, 3}) {
+      List<List<Long>> seeds = new ArrayList<>();
+      List<Env<float[], Integer>> envs = new ArrayList<>();
+      for (int k = 0; k < 3; k++) {
+        List<Long> log = new ArrayList<>();
+        seeds.add(log);
+        envs.add(new TimeLimit<>(new Wrapper<float[], Integer>(new WalkEnv()) {
+          @Override
+          public float[] reset(long seed) {
+            log.add(seed);
+            return env.reset(seed);
+          }
+        }, 2 + k));
+      }
+      try (VectorEnv<Integer> venv = new VectorEnv<>(envs, threads)) {
+        venv.reset((k, j) -> 1000L * k + j);
+        Integer[] right = {1, 1, 1};
+        for (int t = 0; t < 12; t++) {
+          venv.step(right);
+        }
+        for (int k = 0; k < 3; k++) {
+          int episodes = 1 + 12 / (2 + k); // time limit 2 + k (a walk may end sooner)
+          List<Long> got = seeds.get(k);
+          assertThat(got.size()).as("threads %d, env %d", threads, k)
+              .isBetween(episodes, 13);
+          for (int j = 0; j < got.size(); j++) {
+            assertThat(got.get(j)).as("threads %d, env %d, episode %d", threads, k, j)
+                .isEqualTo(1000L * k + j);
+          }
+        }
+        seeds.forEach(List::clear);
+        venv.reset(7);
+        assertThat(seeds.get(2)).containsExactly(9L);
+      }
+    }
+  }
+
   @Test
   void workerFailuresReachTheCaller() {
     try (VectorEnv<Integer> venv = walks(2, 2)) {

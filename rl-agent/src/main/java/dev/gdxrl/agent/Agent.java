@@ -1,13 +1,16 @@
 package dev.gdxrl.agent;
 
+import dev.gdxrl.env.VectorEnv;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Map;
 
 /**
- * A learner as the shared training loop, checkpoint io and {@code LearnedPolicy} see it: it acts,
- * is told what happened, decides itself when to update, and saves its parameters. Each algorithm
- * implements it in its own package; the loop never knows which one it drives.
+ * A learner as the training loop, checkpoint io and {@code LearnedPolicy} see it: it acts on a
+ * vector of {@link #envs()} envs at once, is told what the vector step did, decides itself when
+ * to update (collect, then train, as in Stable-Baselines3), and saves its parameters. Each
+ * algorithm implements it in its own package; the one loop ({@code train.Trainer}) never knows
+ * which one it drives.
  *
  * <p>Contract: every agent owns its seeded random generator and its native resources (closed by
  * {@link #close()}); the same seed and the same transitions give the same actions and updates on
@@ -20,22 +23,60 @@ public interface Agent<A> extends AutoCloseable {
   /** Algorithm id, e.g. {@code "dqn"}. */
   String algo();
 
-  /** The behaviour action during training (exploring) after {@code envStep} env steps. */
-  A act(float[] observation, long envStep);
+  /** Envs the agent learns from at once (its {@code n_envs}); the loop steps that many. */
+  default int envs() {
+    return 1;
+  }
+
+  /** Worker threads for stepping the envs (results do not depend on it). */
+  default int threads() {
+    return 1;
+  }
+
+  /**
+   * How the loop seeds the envs' episodes: {@link EpisodeSeeding#RUN_SEQUENCE} (the default) or
+   * {@link EpisodeSeeding#PER_ENV_GENERATOR}.
+   */
+  default EpisodeSeeding episodeSeeding() {
+    return EpisodeSeeding.RUN_SEQUENCE;
+  }
+
+  /** The two seedings of a run's episodes; both give the same run for any thread count. */
+  enum EpisodeSeeding {
+    /**
+     * Episode j of env k of a vector of N envs is seeded with {@code Seeds.episode(seed, e0 + k
+     * + j N)}, e0 the episodes before this run (resume): with one env, the run's own sequence
+     * of episode seeds (DQN and Q-learning, which trained on one env before the vector loop).
+     */
+    RUN_SEQUENCE,
+    /**
+     * {@code VectorEnv.reset(Seeds.episode(seed, e0))}: env k starts with that seed + k and draws
+     * its later episodes' seeds from its own generator (the actor-critics).
+     */
+    PER_ENV_GENERATOR
+  }
+
+  /**
+   * Behaviour actions (exploring) for every env's current observation after {@code envStep} env
+   * steps; the returned array is owned by the agent and overwritten by the next call. The
+   * observation arrays may be kept (the vector env hands out fresh ones); the outer array may
+   * not.
+   */
+  A[] actBatch(float[][] observations, long envStep);
+
+  /**
+   * The outcome of the vector step taken with the last {@link #actBatch} actions: auto-reset
+   * already done, so an env whose episode ended has its final observation in {@link
+   * VectorEnv.Result#finalObservations()} (learners bootstrap from it on truncation, not on
+   * termination). The agent may run updates here.
+   *
+   * @param envStep env steps so far, this vector step's included
+   * @return gradient steps (or table updates) taken during this call
+   */
+  int observeBatch(VectorEnv.Result result, long envStep);
 
   /** The greedy action, for evaluation and play. Does not change the agent's state. */
   A actGreedy(float[] observation);
-
-  /**
-   * One transition. {@code nextObservation} is the real next observation, the final one when the
-   * episode was truncated (learners bootstrap from it) or terminated (they do not). The agent may
-   * run updates here.
-   *
-   * @param envStep env steps taken so far, this one included
-   * @return gradient steps (or table updates) taken during this call
-   */
-  int observe(float[] observation, A action, double reward, float[] nextObservation,
-      boolean terminated, boolean truncated, long envStep);
 
   /** Gradient steps (table updates for tabular agents) since the start of the run. */
   long gradientSteps();

@@ -22,7 +22,7 @@ public final class Footprint {
   static final double HEAP_SHARE = 0.75;
   /** Most entries of one Java array (a little under {@code Integer.MAX_VALUE}). */
   static final long MAX_ARRAY = Integer.MAX_VALUE - 8L;
-  /** Most envs stepped together by the actor-critics. */
+  /** Most envs one run steps together ({@code n_envs} of any algorithm). */
   public static final int MAX_ENVS = 4096;
 
   private Footprint() {}
@@ -37,16 +37,14 @@ public final class Footprint {
       String where) {
     int obsDim = obs.dim();
     if (config instanceof DqnConfig c) {
+      envs(where, c.nEnvs());
       // obs + next obs (floats), action, reward, horizon (ints/floats), terminated (boolean)
       double bytes = (double) c.bufferSize() * (2.0 * obsDim * 4 + 4 + 4 + 4 + 1);
       fits(where, "buffer_size=" + c.bufferSize(), bytes, maxHeapBytes, "lower buffer_size");
       array(where, "buffer_size=" + c.bufferSize(), (double) c.bufferSize() * obsDim,
           "lower buffer_size");
     } else if (config instanceof OnPolicyConfig c) {
-      if (c.nEnvs() > MAX_ENVS) {
-        throw new IllegalArgumentException(where + "n_envs=" + c.nEnvs() + " is more than the "
-            + MAX_ENVS + " envs one run may step together; lower n_envs");
-      }
+      envs(where, c.nEnvs());
       double len = (double) c.nEnvs() * c.nSteps();
       int actDim = act instanceof Discrete d ? d.n() : ((Box) act).dim();
       String what = "n_envs x n_steps = " + c.nEnvs() + " x " + c.nSteps();
@@ -55,6 +53,7 @@ public final class Footprint {
       fits(where, what, bytes, maxHeapBytes, "lower n_envs or n_steps");
       array(where, what, len * Math.max(obsDim, actDim), "lower n_envs or n_steps");
     } else if (config instanceof QTableConfig c && act instanceof Discrete d) {
+      envs(where, c.nEnvs());
       if (!c.bins().isEmpty() && c.bins().size() != obsDim) {
         return; // the Discretiser names the mismatch
       }
@@ -68,6 +67,13 @@ public final class Footprint {
       String what = "a Q-table of " + (long) rows + " rows x " + d.n() + " actions";
       fits(where, what, rows * d.n() * (4 + 4), maxHeapBytes, "set fewer bins");
       array(where, what, rows * d.n(), "set fewer bins");
+    }
+  }
+
+  private static void envs(String where, int nEnvs) {
+    if (nEnvs > MAX_ENVS) {
+      throw new IllegalArgumentException(where + "n_envs=" + nEnvs + " is more than the "
+          + MAX_ENVS + " envs one run may step together; lower n_envs");
     }
   }
 

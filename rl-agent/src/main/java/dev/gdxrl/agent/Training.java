@@ -10,24 +10,23 @@ import dev.gdxrl.agent.io.CheckpointLock;
 import dev.gdxrl.agent.io.CheckpointMeta;
 import dev.gdxrl.agent.io.Checkpoints;
 import dev.gdxrl.agent.io.Problems;
+import dev.gdxrl.agent.train.BestKeeper;
 import dev.gdxrl.agent.train.Evaluator;
 import dev.gdxrl.agent.train.Listeners;
 import dev.gdxrl.agent.train.Metrics;
 import dev.gdxrl.agent.train.NonFiniteException;
 import dev.gdxrl.agent.train.Seeds;
-import dev.gdxrl.agent.train.BestKeeper;
 import dev.gdxrl.agent.train.TrainConfig;
 import dev.gdxrl.agent.train.TrainListener;
 import dev.gdxrl.agent.train.TrainState;
 import dev.gdxrl.agent.train.Trainer;
-import dev.gdxrl.agent.train.VectorTrainer;
 import dev.gdxrl.env.Box;
 import dev.gdxrl.env.Env;
-import dev.gdxrl.env.EnvRegistry;
 import dev.gdxrl.env.Envs;
 import dev.gdxrl.env.MultiAgentEnv;
 import dev.gdxrl.env.Space;
 import dev.gdxrl.env.VectorEnv;
+import dev.gdxrl.registry.EnvRegistry;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -392,17 +391,10 @@ public final class Training {
       listeners.add(Listeners.evaluation(evalEnv, agent, tc.evalFreq(), tc.evalEpisodes(),
           req.seed(), metrics, req.progress() ? null : log, tc.stopAtReturn(), best));
       listeners.add(Listeners.checkpoints(tc.checkpointFreq(), saver));
-      if (tc.npcs() > 1 && !(agent instanceof RolloutAgent<A>)) {
-        throw new IllegalArgumentException("npcs=" + tc.npcs() + " trains NPCs sharing one"
-            + " policy in a scene, which needs an on-policy algorithm (ppo, a2c, reinforce), not "
-            + req.algo());
-      }
       TrainState state;
       double trainSeconds;
       try {
-        state = agent instanceof RolloutAgent<A> ra
-            ? runVector(req, ra, tc, listeners, startSteps, startEpisodes)
-            : new Trainer<>(env, agent, tc, req.seed(), listeners).run(startSteps, startEpisodes);
+        state = runLoop(req, agent, tc, listeners, startSteps, startEpisodes);
         trainSeconds = state.elapsedSeconds();
         if (best != null) {
           String said = best.restoreBest(agent, state.envSteps());
@@ -434,8 +426,11 @@ public final class Training {
         (state.gradientSteps() - state.startGradientSteps()) / trainSeconds, out);
   }
 
-  /** The vector loop for agents that learn from N envs at once (the actor-critics). */
-  private <A> TrainState runVector(TrainRequest req, RolloutAgent<A> agent, TrainConfig tc,
+  /**
+   * The one training loop ({@link Trainer}) over a vector env of the agent's {@code n_envs} envs,
+   * or of {@code n_envs / npcs} scenes of {@code npcs} NPCs.
+   */
+  private <A> TrainState runLoop(TrainRequest req, Agent<A> agent, TrainConfig tc,
       List<TrainListener> listeners, long startSteps, long startEpisodes) {
     if (tc.npcs() > 1) {
       return runScenes(req, agent, tc, listeners, startSteps, startEpisodes);
@@ -450,14 +445,14 @@ public final class Training {
       throw e;
     }
     try (VectorEnv<A> venv = new VectorEnv<>(envs, agent.threads())) {
-      return new VectorTrainer<>(venv, agent, tc, req.seed(), listeners)
+      return new Trainer<>(venv, agent, tc, req.seed(), listeners)
           .run(startSteps, startEpisodes);
     }
   }
 
   /** The vector loop over scenes of {@code npcs} NPCs each, every NPC one slot. */
   @SuppressWarnings("unchecked")
-  private <A> TrainState runScenes(TrainRequest req, RolloutAgent<A> agent, TrainConfig tc,
+  private <A> TrainState runScenes(TrainRequest req, Agent<A> agent, TrainConfig tc,
       List<TrainListener> listeners, long startSteps, long startEpisodes) {
     int m = tc.npcs();
     if (agent.envs() % m != 0) {
@@ -478,7 +473,7 @@ public final class Training {
       throw e;
     }
     try (VectorEnv<A> venv = VectorEnv.ofScenes(scenes, agent.threads())) {
-      return new VectorTrainer<>(venv, agent, tc, req.seed(), listeners)
+      return new Trainer<>(venv, agent, tc, req.seed(), listeners)
           .run(startSteps, startEpisodes);
     }
   }

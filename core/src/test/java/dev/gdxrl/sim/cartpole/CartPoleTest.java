@@ -3,9 +3,9 @@ package dev.gdxrl.sim.cartpole;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gdxrl.env.Env;
-import dev.gdxrl.env.EnvRegistry;
 import dev.gdxrl.env.Envs;
 import dev.gdxrl.env.Step;
+import dev.gdxrl.registry.EnvRegistry;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 

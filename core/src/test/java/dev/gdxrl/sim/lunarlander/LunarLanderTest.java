@@ -5,11 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.gdxrl.control.Policy;
 import dev.gdxrl.env.Env;
-import dev.gdxrl.env.EnvRegistry;
 import dev.gdxrl.env.Envs;
 import dev.gdxrl.env.Info;
 import dev.gdxrl.env.RandomSource;
 import dev.gdxrl.env.Step;
+import dev.gdxrl.registry.EnvRegistry;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;

@@ -1,6 +1,6 @@
 package dev.gdxrl.desktop.cli;
 
-import dev.gdxrl.env.EnvChecker;
+import dev.gdxrl.registry.EnvChecker;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;

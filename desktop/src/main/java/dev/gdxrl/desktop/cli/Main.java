@@ -1,8 +1,8 @@
 package dev.gdxrl.desktop.cli;
 
 import dev.gdxrl.control.ControllerProvider;
-import dev.gdxrl.env.EnvDiscoveryException;
-import dev.gdxrl.env.EnvRegistry;
+import dev.gdxrl.registry.EnvDiscoveryException;
+import dev.gdxrl.registry.EnvRegistry;
 import java.io.File;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -18,8 +18,8 @@ import java.util.function.Function;
 import java.util.stream.Stream;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
@@ -33,7 +33,7 @@ import picocli.CommandLine.Spec;
  * prints exactly one line to stderr and touches nothing on disk. {@code RESULT} lines go to stdout,
  * progress to stderr.
  *
- * <p>Envs: every {@link dev.gdxrl.env.EnvProvider} on the classpath, the shipped games included;
+ * <p>Envs: every {@link dev.gdxrl.registry.EnvProvider} on the classpath, the shipped games included;
  * {@code --classpath} (or {@code GDX_RL_CLASSPATH}) adds a game's jars or class directories. The
  * context class loader is set to include them, so their presets, views and controller providers
  * are found the same way.

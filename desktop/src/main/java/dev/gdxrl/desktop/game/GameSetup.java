@@ -2,7 +2,7 @@ package dev.gdxrl.desktop.game;
 
 import dev.gdxrl.control.Controller;
 import dev.gdxrl.desktop.record.EpisodeRecord;
-import dev.gdxrl.env.EnvRegistry;
+import dev.gdxrl.registry.EnvRegistry;
 import java.util.List;
 import java.util.function.Consumer;
 

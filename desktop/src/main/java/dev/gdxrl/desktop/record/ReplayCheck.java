@@ -1,9 +1,9 @@
 package dev.gdxrl.desktop.record;
 
 import dev.gdxrl.env.Env;
-import dev.gdxrl.env.EnvRegistry;
 import dev.gdxrl.env.Info;
 import dev.gdxrl.env.Step;
+import dev.gdxrl.registry.EnvRegistry;
 import java.util.Locale;
 import java.util.Objects;
 

@@ -66,7 +66,7 @@ class ArenaCliTest {
   @Test
   void npcsWhereItCannotApplyIsOneLine() throws Exception {
     assertRefused(CliRunner.run("train", "--env", "arena", "--algo", "dqn", "--npcs", "2",
-        "--steps", "2000", "--out", dir.resolve("a").toString()), "on-policy algorithm");
+        "--steps", "2000", "--out", dir.resolve("a").toString()), "must divide n_envs=1");
     assertRefused(CliRunner.run("train", "--env", "arena", "--algo", "ppo", "--npcs", "3",
         "--steps", "10000", "--out", dir.resolve("b").toString()), "must divide n_envs=16");
     assertRefused(CliRunner.run("train", "--env", "cartpole", "--algo", "ppo", "--npcs", "2",

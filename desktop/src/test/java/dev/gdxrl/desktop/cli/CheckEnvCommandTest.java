@@ -2,8 +2,8 @@ package dev.gdxrl.desktop.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.gdxrl.env.EnvRegistry;
 import dev.gdxrl.env.EnvSpec;
+import dev.gdxrl.registry.EnvRegistry;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.Map;

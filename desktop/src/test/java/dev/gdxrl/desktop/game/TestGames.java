@@ -1,7 +1,7 @@
 package dev.gdxrl.desktop.game;
 
 import dev.gdxrl.desktop.cli.Main;
-import dev.gdxrl.env.EnvRegistry;
+import dev.gdxrl.registry.EnvRegistry;
 import java.io.PrintWriter;
 
 /**

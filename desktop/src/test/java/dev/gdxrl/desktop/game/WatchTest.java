@@ -32,7 +32,7 @@ class WatchTest {
   @BeforeAll
   static void trainTinyLanderCheckpoint() {
     checkpoint = dir.resolve("lander-dqn");
-    new Training(dev.gdxrl.env.EnvRegistry.discovered(), Algorithms.builtin(),
+    new Training(dev.gdxrl.registry.EnvRegistry.discovered(), Algorithms.builtin(),
         new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8))
         .train(new TrainRequest("lunarlander", "dqn", 500L, 5, "cpu", null,
             Map.of("learning_starts", "100", "eval_freq", "0", "final_eval_episodes", "0"),

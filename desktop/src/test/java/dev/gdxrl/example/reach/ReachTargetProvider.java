@@ -1,13 +1,13 @@
 package dev.gdxrl.example.reach;
 
-import dev.gdxrl.env.EnvProvider;
-import dev.gdxrl.env.EnvRegistry;
 import dev.gdxrl.npc.SceneEnv;
+import dev.gdxrl.registry.EnvProvider;
+import dev.gdxrl.registry.EnvRegistry;
 import java.util.List;
 
 /**
  * Declares the guide's envs to gdx-rl; named in {@code
- * META-INF/services/dev.gdxrl.env.EnvProvider}.
+ * META-INF/services/dev.gdxrl.registry.EnvProvider}.
  */
 public final class ReachTargetProvider implements EnvProvider {
   @Override

@@ -5,11 +5,11 @@ import dev.gdxrl.agent.Agent;
 import dev.gdxrl.agent.AgentContext;
 import dev.gdxrl.agent.Algorithm;
 import dev.gdxrl.agent.Algorithms;
-import dev.gdxrl.agent.Footprint;
 import dev.gdxrl.agent.DjlDefaults;
+import dev.gdxrl.agent.Footprint;
 import dev.gdxrl.agent.config.ConfigBinder;
 import dev.gdxrl.agent.train.Seeds;
-import dev.gdxrl.env.EnvRegistry;
+import dev.gdxrl.registry.EnvRegistry;
 import java.io.IOException;
 import java.nio.file.Path;
 

@@ -7,7 +7,7 @@ import dev.gdxrl.control.ActingMode;
 import dev.gdxrl.control.Policy;
 import dev.gdxrl.env.Discrete;
 import dev.gdxrl.env.Env;
-import dev.gdxrl.env.EnvRegistry;
+import dev.gdxrl.registry.EnvRegistry;
 import java.nio.file.Path;
 import java.util.SplittableRandom;
 

@@ -26,9 +26,9 @@ import static dev.gdxrl.agent.config.Check.between;
  *     Default false; an env's preset may switch it on (the shipped {@code dqn} preset does for
  *     {@code cartpole})
  * @param npcs NPCs per scene for envs built as scenes ({@code MultiAgentEnv.Source}, e.g. the
- *     arena): the on-policy learners' {@code n_envs} slots are then {@code n_envs / npcs} scenes
- *     of {@code npcs} NPCs sharing the policy ({@code n_envs} must be a multiple); periodic and
- *     final evaluations play one NPC. Default 1 (plain envs)
+ *     arena): the learner's {@code n_envs} slots (of any algorithm) are then {@code n_envs /
+ *     npcs} scenes of {@code npcs} NPCs sharing the policy ({@code n_envs} must be a multiple);
+ *     periodic and final evaluations play one NPC. Default 1 (plain envs)
  */
 public record TrainConfig(long steps, long evalFreq, int evalEpisodes, int finalEvalEpisodes,
     long checkpointFreq, int returnWindow, double stopAtReturn, boolean keepBest, int npcs) {

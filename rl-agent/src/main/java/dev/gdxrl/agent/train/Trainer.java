@@ -1,37 +1,67 @@
 package dev.gdxrl.agent.train;
 
 import dev.gdxrl.agent.Agent;
-import dev.gdxrl.env.Env;
+import dev.gdxrl.env.EpisodeSeeds;
 import dev.gdxrl.env.EpisodeStats;
-import dev.gdxrl.env.Step;
+import dev.gdxrl.env.VectorEnv;
 import java.util.List;
 
 /**
- * The training loop shared by every algorithm, in the collect / learn split: the agent picks an
- * action, the env steps, the agent is told the transition (and decides itself when to update),
- * listeners see the step. Episode ends reset the env with the next seed of the run's own
- * sequence. An update whose loss is not finite stops the run with a {@link NonFiniteException}.
+ * The training loop of every algorithm, over a {@link VectorEnv} of the agent's {@link
+ * Agent#envs()} envs (one for DQN and Q-learning unless {@code n_envs} says more), in the
+ * collect / train split of Stable-Baselines3. One iteration:
  *
- * <p>Truncation: when the time limit ends an episode, the step's observation is the real final
- * observation and is handed to the agent as the next observation with {@code terminated =
- * false}; the agent bootstraps from it. Termination passes {@code terminated = true}.
+ * <ol>
+ *   <li>collect: the agent picks an action for each of the N envs ({@link Agent#actBatch}; the
+ *       actor-critics in one batched forward pass), the vector env steps all N (auto-resetting
+ *       ended episodes);
+ *   <li>train: the agent is handed the vector step ({@link Agent#observeBatch}) and decides itself
+ *       whether to update: DQN stores the N transitions and runs its training round when {@code
+ *       train_freq} env steps have passed, the actor-critics update when their rollout is full,
+ *       Q-learning updates on each transition; an update whose loss is not finite stops the run
+ *       with a {@link NonFiniteException};
+ *   <li>listeners: the vector step is told as N env steps, env 0's first: for env i, the
+ *       episode its step ended, if any ({@link TrainListener#onEpisodeEnd}, with the env step
+ *       count that includes that step), then {@link TrainListener#onStep}; so their "every k env
+ *       steps" checks mean the same whatever N is. A listener returning false stops the run at
+ *       the end of the vector step (every listener still sees that env step; later envs'
+ *       episodes are counted, their onStep not called).
+ * </ol>
+ *
+ * <p>Steps are env steps (transitions): one iteration adds N, so a run may end up to N - 1 steps
+ * past {@link TrainConfig#steps()}.
+ *
+ * <p>Truncation: an episode cut by the time limit hands the agent its real final observation
+ * ({@link VectorEnv.Result#finalObservations()}) with {@code terminated = false}, so its target
+ * bootstraps; a terminated one does not.
+ *
+ * <p>Seeding ({@link Agent#episodeSeeding()}): with {@code RUN_SEQUENCE}, episode j of env k of N
+ * is seeded with {@link Seeds#episode}{@code (seed, e0 + k + j N)}, e0 the episodes before this
+ * run, which for one env is the run's own sequence of episode seeds; with {@code
+ * PER_ENV_GENERATOR} the vector env is reset with {@code Seeds.episode(seed, e0)} and env k draws
+ * its later seeds from its own generator ({@link VectorEnv#reset(long)}). Both are independent of
+ * the vector env's thread count.
  *
  * @param <A> action type
  */
 public final class Trainer<A> {
-  private final Env<float[], A> env;
+  private final VectorEnv<A> venv;
   private final Agent<A> agent;
   private final TrainConfig config;
   private final long seed;
   private final List<TrainListener> listeners;
 
   /**
-   * @param env the training env (with its default wrappers); not closed here
-   * @param seed the run's seed; episode k resets with {@link Seeds#episode}(seed, k)
+   * @param venv the agent's {@link Agent#envs()} training envs; not closed here
+   * @param seed the run's seed
    */
-  public Trainer(Env<float[], A> env, Agent<A> agent, TrainConfig config, long seed,
+  public Trainer(VectorEnv<A> venv, Agent<A> agent, TrainConfig config, long seed,
       List<TrainListener> listeners) {
-    this.env = env;
+    if (venv.size() != agent.envs()) {
+      throw new IllegalArgumentException(
+          "agent wants " + agent.envs() + " envs, the vector env has " + venv.size());
+    }
+    this.venv = venv;
     this.agent = agent;
     this.config = config;
     this.seed = seed;
@@ -47,39 +77,53 @@ public final class Trainer<A> {
   public TrainState run(long startSteps, long startEpisodes) {
     TrainState s =
         TrainState.begin(config, agent.gradientSteps(), startSteps, startEpisodes, listeners);
-    float[] obs = env.reset(Seeds.episode(seed, s.episodes));
+    float[][] obs = reset(startEpisodes);
+    int n = venv.size();
     boolean running = s.envSteps < config.steps();
     while (running) {
-      A action = agent.act(obs, s.envSteps);
-      Step<float[]> step = env.step(action);
-      s.envSteps++;
-      int updates = agent.observe(obs, action, step.reward(), step.observation(),
-          step.terminated(), step.truncated(), s.envSteps);
+      // collect: one vector step of n transitions
+      A[] actions = agent.actBatch(obs, s.envSteps);
+      VectorEnv.Result r = venv.step(actions);
+      long before = s.envSteps;
+      // train, when the agent says it is time
+      int updates = agent.observeBatch(r, before + n);
       if (updates > 0) {
-        NonFiniteException.checkLoss(agent, s.envSteps);
+        NonFiniteException.checkLoss(agent, before + n);
         s.gradientSteps += updates;
       }
-      if (step.done()) {
-        s.episodes++;
-        EpisodeStats ep = (EpisodeStats) step.info().get(dev.gdxrl.env.Info.EPISODE);
-        if (ep != null) {
-          s.addReturn(ep.episodeReturn());
+      // the vector step as n env steps, env 0 first: an episode ended by env i's step is told
+      // with the env step count that includes it, then that step's onStep
+      EpisodeStats[] eps = r.episodes();
+      for (int i = 0; i < n; i++) {
+        s.envSteps++;
+        if (eps[i] != null) {
+          s.episodes++;
+          s.addReturn(eps[i].episodeReturn());
           for (TrainListener l : listeners) {
-            l.onEpisodeEnd(s, ep);
+            l.onEpisodeEnd(s, eps[i]);
           }
         }
-        obs = env.reset(Seeds.episode(seed, s.episodes));
-      } else {
-        obs = step.observation();
+        if (running) {
+          for (TrainListener l : listeners) {
+            running &= l.onStep(s);
+          }
+        }
       }
-      running = s.envSteps < config.steps();
-      for (TrainListener l : listeners) {
-        running &= l.onStep(s);
-      }
+      obs = r.observations();
+      running &= s.envSteps < config.steps();
     }
     for (TrainListener l : listeners) {
       l.onEnd(s);
     }
     return s;
+  }
+
+  private float[][] reset(long startEpisodes) {
+    if (agent.episodeSeeding() == Agent.EpisodeSeeding.PER_ENV_GENERATOR) {
+      return venv.reset(Seeds.episode(seed, startEpisodes));
+    }
+    int units = venv.size() / venv.agentsPerScene();
+    EpisodeSeeds runSequence = (k, j) -> Seeds.episode(seed, startEpisodes + k + j * units);
+    return venv.reset(runSequence);
   }
 }

@@ -8,7 +8,7 @@ import dev.gdxrl.agent.Algorithms;
 import dev.gdxrl.agent.TrainRequest;
 import dev.gdxrl.agent.Training;
 import dev.gdxrl.agent.testenv.TestRegistry;
-import dev.gdxrl.env.EnvRegistry;
+import dev.gdxrl.registry.EnvRegistry;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;

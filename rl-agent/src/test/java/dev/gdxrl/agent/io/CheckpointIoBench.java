@@ -4,7 +4,7 @@ import ai.djl.Device;
 import dev.gdxrl.agent.Agent;
 import dev.gdxrl.agent.Algorithms;
 import dev.gdxrl.agent.train.Metrics;
-import dev.gdxrl.env.EnvRegistry;
+import dev.gdxrl.registry.EnvRegistry;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;

@@ -7,7 +7,7 @@ import dev.gdxrl.agent.Algorithms;
 import dev.gdxrl.agent.TrainRequest;
 import dev.gdxrl.agent.Training;
 import dev.gdxrl.agent.testenv.TestRegistry;
-import dev.gdxrl.env.EnvRegistry;
+import dev.gdxrl.registry.EnvRegistry;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -168,14 +168,13 @@ class CheckpointTest {
         @Override public String algo() {
           return "dqn";
         }
-        @Override public Object act(float[] o, long s) {
-          return 0;
+        @Override public Object[] actBatch(float[][] o, long s) {
+          return new Object[] {0};
         }
         @Override public Object actGreedy(float[] o) {
           return 0;
         }
-        @Override public int observe(float[] o, Object a, double r, float[] n, boolean t,
-            boolean tr, long s) {
+        @Override public int observeBatch(dev.gdxrl.env.VectorEnv.Result r, long s) {
           return 0;
         }
         @Override public long gradientSteps() {

@@ -3,7 +3,7 @@ package dev.gdxrl.agent.io;
 import dev.gdxrl.agent.Algorithms;
 import dev.gdxrl.agent.TrainRequest;
 import dev.gdxrl.agent.Training;
-import dev.gdxrl.env.EnvRegistry;
+import dev.gdxrl.registry.EnvRegistry;
 import java.nio.file.Path;
 import java.util.Map;
 

@@ -3,10 +3,10 @@ package dev.gdxrl.agent.testenv;
 import dev.gdxrl.env.Box;
 import dev.gdxrl.env.Discrete;
 import dev.gdxrl.env.Env;
-import dev.gdxrl.env.EnvRegistry;
 import dev.gdxrl.env.EnvSpec;
 import dev.gdxrl.env.Space;
 import dev.gdxrl.env.Step;
+import dev.gdxrl.registry.EnvRegistry;
 import java.util.SplittableRandom;
 
 /**

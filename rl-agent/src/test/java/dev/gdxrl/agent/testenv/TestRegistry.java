@@ -1,6 +1,6 @@
 package dev.gdxrl.agent.testenv;
 
-import dev.gdxrl.env.EnvRegistry;
+import dev.gdxrl.registry.EnvRegistry;
 
 /** The builtin envs plus small test envs: chain5, chain6 (other observation size), box-action. */
 public final class TestRegistry {

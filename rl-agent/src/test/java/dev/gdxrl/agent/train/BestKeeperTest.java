@@ -26,8 +26,8 @@ class BestKeeperTest {
     }
 
     @Override
-    public Integer act(float[] observation, long envStep) {
-      return 0;
+    public Integer[] actBatch(float[][] observations, long envStep) {
+      return new Integer[] {0};
     }
 
     @Override
@@ -36,8 +36,7 @@ class BestKeeperTest {
     }
 
     @Override
-    public int observe(float[] observation, Integer action, double reward,
-        float[] nextObservation, boolean terminated, boolean truncated, long envStep) {
+    public int observeBatch(dev.gdxrl.env.VectorEnv.Result result, long envStep) {
       return 0;
     }
 

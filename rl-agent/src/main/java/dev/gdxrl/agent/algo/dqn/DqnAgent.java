@@ -7,6 +7,7 @@ import dev.gdxrl.agent.buffer.ReplayBuffer;
 import dev.gdxrl.agent.net.HostMlp;
 import dev.gdxrl.agent.net.QNetSpec;
 import dev.gdxrl.env.Discrete;
+import dev.gdxrl.env.VectorEnv;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,16 +20,22 @@ import java.util.SplittableRandom;
  * DQN and Double DQN (Mnih et al. 2015; van Hasselt et al. 2016), read top to bottom:
  *
  * <ol>
- *   <li>act: uniform random before {@code learning_starts}, then epsilon-greedy (linear schedule)
- *       or Boltzmann on the Q-values of a host-side copy of the online network;
- *   <li>observe: store (s, a, r, s', terminated) in the replay buffer; a truncated transition is
- *       stored with its real final observation and terminated = false, so its target bootstraps;
- *       with {@code n_step} > 1 the stored transitions are n-step ones ({@link NStepWriter});
- *   <li>every {@code train_freq} env steps after {@code learning_starts}: {@code gradient_steps}
- *       minibatch updates (see {@link DqnNetworks#update}), then refresh the host copy;
+ *   <li>act ({@link #actBatch}, for each of the {@code n_envs} envs in turn): uniform random
+ *       before {@code learning_starts}, then epsilon-greedy (linear schedule) or Boltzmann on the
+ *       Q-values of a host-side copy of the online network;
+ *   <li>collect ({@link #observeBatch}): store each env's (s, a, r, s', terminated) in the replay
+ *       buffer, env 0 first; a truncated transition is stored with its real final observation and
+ *       terminated = false, so its target bootstraps; with {@code n_step} > 1 the stored
+ *       transitions are n-step ones (one {@link NStepWriter} per env);
+ *   <li>train, after the vector step that reaches a multiple of {@code train_freq} env steps,
+ *       once past {@code learning_starts}: {@code gradient_steps} minibatch updates (see {@link
+ *       DqnNetworks#update}), then refresh the host copy;
  *   <li>target network: hard copy (tau = 1) or Polyak average every {@code
  *       target_update_interval} env steps or gradient steps.
  * </ol>
+ *
+ * <p>Every count is in env steps (transitions), as {@link DqnConfig} says under {@code n_envs}:
+ * with one env this is the transition-by-transition DQN it always was.
  *
  * <p>A checkpoint holds the replay buffer ({@value #BUFFER_FILE}) and, on the CPU, Adam's
  * moments ({@value #OPTIMIZER_FILE}), so {@code --resume} continues with both; the generator's
@@ -48,7 +55,11 @@ public final class DqnAgent implements ValueAgent {
   private final DqnNetworks nets;
   private final HostMlp host;
   private final ReplayBuffer buffer;
-  private final NStepWriter writer;
+  private final int envs;
+  private final NStepWriter[] writers;
+  /** Each env's observation and action of the vector step under way. */
+  private final float[][] stepObs;
+  private final Integer[] stepActions;
   private final ReplayBuffer.Batch batch;
   private final float[] q;
   private ReplayBuffer.Batch[] round = new ReplayBuffer.Batch[0];
@@ -73,7 +84,13 @@ public final class DqnAgent implements ValueAgent {
     this.host = new HostMlp(spec);
     host.copyFrom(nets.online());
     this.buffer = new ReplayBuffer(config.bufferSize(), obsDim);
-    this.writer = new NStepWriter(config.nStep(), config.gamma(), buffer);
+    this.envs = config.nEnvs();
+    this.writers = new NStepWriter[envs];
+    for (int i = 0; i < envs; i++) {
+      writers[i] = new NStepWriter(config.nStep(), config.gamma(), buffer);
+    }
+    this.stepObs = new float[envs][];
+    this.stepActions = new Integer[envs];
     this.batch = new ReplayBuffer.Batch(config.batchSize(), obsDim);
     this.q = new float[actions];
   }
@@ -93,6 +110,25 @@ public final class DqnAgent implements ValueAgent {
   }
 
   @Override
+  public int envs() {
+    return envs;
+  }
+
+  @Override
+  public int threads() {
+    return config.threads();
+  }
+
+  @Override
+  public Integer[] actBatch(float[][] observations, long envStep) {
+    for (int i = 0; i < envs; i++) {
+      stepObs[i] = observations[i];
+      stepActions[i] = act(observations[i], envStep);
+    }
+    return stepActions;
+  }
+
+  /** The behaviour action for one observation after {@code envStep} env steps. */
   public Integer act(float[] obs, long envStep) {
     if (envStep < config.learningStarts()) {
       return rng.nextInt(actions);
@@ -138,59 +174,97 @@ public final class DqnAgent implements ValueAgent {
   }
 
   @Override
-  public int observe(float[] obs, Integer action, double reward, float[] nextObs,
+  public int observeBatch(VectorEnv.Result r, long envStep) {
+    for (int i = 0; i < envs; i++) {
+      float[] next = r.done(i) ? r.finalObservations()[i] : r.observations()[i];
+      writers[i].add(stepObs[i], stepActions[i], r.rewards()[i], next, r.terminated()[i],
+          r.truncated()[i]);
+    }
+    return afterCollect(envStep - envs, envStep);
+  }
+
+  /**
+   * One transition, as from a vector step of one env (tests of a single step); {@code envStep}
+   * counts it.
+   */
+  public int observe(float[] obs, int action, double reward, float[] nextObs,
       boolean terminated, boolean truncated, long envStep) {
-    writer.add(obs, action, reward, nextObs, terminated, truncated);
-    stepsSinceTrain++;
+    if (envs != 1) {
+      throw new IllegalStateException("observe(one transition) needs n_envs = 1, not " + envs);
+    }
+    writers[0].add(obs, action, reward, nextObs, terminated, truncated);
+    return afterCollect(envStep - 1, envStep);
+  }
+
+  /** The train half, after the env steps {@code (before, envStep]} were stored. */
+  private int afterCollect(long before, long envStep) {
+    stepsSinceTrain += (int) (envStep - before);
+    long boundaries = multiples(before, envStep, config.trainFreq());
+    // the multiples of train_freq past learning_starts that this vector step reached
+    long rounds = multiples(Math.max(before, config.learningStarts()), envStep,
+        config.trainFreq());
     int done = 0;
     // buffer.size() > 0: with n_step > 1 the first transition is stored only n - 1 steps in
-    if (envStep % config.trainFreq() == 0 && envStep > config.learningStarts()
-        && buffer.size() > 0) {
+    if (rounds > 0 && buffer.size() > 0) {
       // -1: as many gradient steps as env steps in this round (SB3's convention)
-      int steps = config.gradientSteps() < 0 ? stepsSinceTrain : config.gradientSteps();
-      if (config.annealLr()) {
-        double remaining = Math.max(0.0, 1.0 - (double) envStep / context.totalSteps());
-        nets.optimiser().setLearningRate(config.learningRate() * remaining);
-      }
-      // plain DQN whose target network only moves between rounds: sample the round's batches
-      // first (the same draws, in the same order) and compute all their targets in one pass
-      boolean upFront = nets.batchesTargets() && steps > 1
-          && DqnConfig.ENV_STEPS.equals(config.targetUpdateUnit());
-      if (upFront) {
-        ensureRound(steps);
-        for (int i = 0; i < steps; i++) {
-          buffer.sample(rng, round[i]);
-        }
-        nets.targets(round, steps, roundTargets);
-      }
-      for (int i = 0; i < steps; i++) {
-        float loss;
-        if (upFront) {
-          loss = nets.update(round[i], roundTargets[i], i == steps - 1);
-        } else {
-          buffer.sample(rng, batch);
-          loss = nets.update(batch, i == steps - 1);
-        }
-        if (i == steps - 1) {
-          lastLoss = loss;
-        }
-        gradientSteps++;
-        done++;
-        if (DqnConfig.GRADIENT_STEPS.equals(config.targetUpdateUnit())
-            && gradientSteps % config.targetUpdateInterval() == 0) {
-          nets.updateTarget(config.tau());
-        }
-      }
-      if (done > 0) {
-        host.copyFrom(nets.online());
-      }
+      int steps = config.gradientSteps() < 0 ? stepsSinceTrain
+          : Math.toIntExact(rounds * config.gradientSteps());
+      done = train(steps, envStep);
     }
-    if (envStep % config.trainFreq() == 0) {
+    if (boundaries > 0) {
       stepsSinceTrain = 0;
     }
-    if (DqnConfig.ENV_STEPS.equals(config.targetUpdateUnit())
-        && envStep % config.targetUpdateInterval() == 0) {
-      nets.updateTarget(config.tau());
+    if (DqnConfig.ENV_STEPS.equals(config.targetUpdateUnit())) {
+      for (long k = multiples(before, envStep, config.targetUpdateInterval()); k > 0; k--) {
+        nets.updateTarget(config.tau());
+      }
+    }
+    return done;
+  }
+
+  /** Multiples of {@code every} in {@code (before, upTo]} (none when upTo <= before). */
+  private static long multiples(long before, long upTo, long every) {
+    return upTo <= before ? 0 : upTo / every - before / every;
+  }
+
+  /** One training round of {@code steps} gradient steps; returns how many it took. */
+  private int train(int steps, long envStep) {
+    int done = 0;
+    if (config.annealLr()) {
+      double remaining = Math.max(0.0, 1.0 - (double) envStep / context.totalSteps());
+      nets.optimiser().setLearningRate(config.learningRate() * remaining);
+    }
+    // plain DQN whose target network only moves between rounds: sample the round's batches
+    // first (the same draws, in the same order) and compute all their targets in one pass
+    boolean upFront = nets.batchesTargets() && steps > 1
+        && DqnConfig.ENV_STEPS.equals(config.targetUpdateUnit());
+    if (upFront) {
+      ensureRound(steps);
+      for (int i = 0; i < steps; i++) {
+        buffer.sample(rng, round[i]);
+      }
+      nets.targets(round, steps, roundTargets);
+    }
+    for (int i = 0; i < steps; i++) {
+      float loss;
+      if (upFront) {
+        loss = nets.update(round[i], roundTargets[i], i == steps - 1);
+      } else {
+        buffer.sample(rng, batch);
+        loss = nets.update(batch, i == steps - 1);
+      }
+      if (i == steps - 1) {
+        lastLoss = loss;
+      }
+      gradientSteps++;
+      done++;
+      if (DqnConfig.GRADIENT_STEPS.equals(config.targetUpdateUnit())
+          && gradientSteps % config.targetUpdateInterval() == 0) {
+        nets.updateTarget(config.tau());
+      }
+    }
+    if (done > 0) {
+      host.copyFrom(nets.online());
     }
     return done;
   }

@@ -41,6 +41,15 @@ import java.util.List;
  *     (fewer at an episode's end); 1 = one-step DQN (default 1). No preset uses it yet: measured
  *     on lunarlander, double-dqn 150,000 steps, 100-episode evals, seeds 1 / 2: 266.8 / 214.4 with
  *     n_step 3 against 247.6 / 256.1 with 1
+ * @param nEnvs envs stepped together, each vector step storing n_envs transitions (default 1).
+ *     Every count above is in env steps (transitions) whatever n_envs is: learning_starts, the
+ *     exploration schedule, train_freq, target_update_interval (env_steps unit). So a training
+ *     round comes every train_freq transitions and the ratio of gradient steps to transitions
+ *     stays that of n_envs = 1 (Stable-Baselines3 counts train_freq in vector steps instead, so
+ *     its train_freq 4 with 4 envs is a round every 16 transitions). The round runs after the
+ *     vector step that reaches a multiple of train_freq past learning_starts; when one vector
+ *     step passes k of them (n_envs above train_freq) it runs k x gradient_steps
+ * @param threads worker threads stepping the envs; results do not depend on it (default 1)
  */
 public record DqnConfig(
     double learningRate,
@@ -64,7 +73,9 @@ public record DqnConfig(
     boolean dueling,
     boolean doubleQ,
     boolean annealLr,
-    int nStep) {
+    int nStep,
+    int nEnvs,
+    int threads) {
 
   public static final String ENV_STEPS = "env_steps";
   public static final String GRADIENT_STEPS = "gradient_steps";
@@ -97,6 +108,8 @@ public record DqnConfig(
     fraction("exploration_final_eps", explorationFinalEps);
     positive("temperature", temperature);
     atLeast("n_step", nStep, 1);
+    atLeast("n_envs", nEnvs, 1);
+    atLeast("threads", threads, 1);
     hidden = List.copyOf(hidden);
     for (int h : hidden) {
       atLeast("hidden", h, 1);
@@ -106,7 +119,7 @@ public record DqnConfig(
   /** Stable-Baselines3's defaults (buffer 100,000). */
   public static DqnConfig defaults() {
     return new DqnConfig(1e-4, 32, 100_000, 100, 0.99, 1.0, 10_000, ENV_STEPS, 4, 1, HUBER, 10,
-        EPSILON, 0.1, 1.0, 0.05, 1.0, List.of(64, 64), false, false, false, 1);
+        EPSILON, 0.1, 1.0, 0.05, 1.0, List.of(64, 64), false, false, false, 1, 1, 1);
   }
 
   /** This config with the Double DQN target switched on or off. */
@@ -114,7 +127,23 @@ public record DqnConfig(
     return new DqnConfig(learningRate, batchSize, bufferSize, learningStarts, gamma, tau,
         targetUpdateInterval, targetUpdateUnit, trainFreq, gradientSteps, loss, maxGradNorm,
         exploration, explorationFraction, explorationInitialEps, explorationFinalEps, temperature,
-        hidden, dueling, on, annealLr, nStep);
+        hidden, dueling, on, annealLr, nStep, nEnvs, threads);
+  }
+
+  /** This config with a training round of {@code steps} gradient steps every {@code every}. */
+  public DqnConfig withTrainFreq(int every, int steps) {
+    return new DqnConfig(learningRate, batchSize, bufferSize, learningStarts, gamma, tau,
+        targetUpdateInterval, targetUpdateUnit, every, steps, loss, maxGradNorm, exploration,
+        explorationFraction, explorationInitialEps, explorationFinalEps, temperature, hidden,
+        dueling, doubleQ, annealLr, nStep, nEnvs, threads);
+  }
+
+  /** This config stepping {@code envs} envs on {@code workers} threads. */
+  public DqnConfig withEnvs(int envs, int workers) {
+    return new DqnConfig(learningRate, batchSize, bufferSize, learningStarts, gamma, tau,
+        targetUpdateInterval, targetUpdateUnit, trainFreq, gradientSteps, loss, maxGradNorm,
+        exploration, explorationFraction, explorationInitialEps, explorationFinalEps, temperature,
+        hidden, dueling, doubleQ, annealLr, nStep, envs, workers);
   }
 
   /** Epsilon after {@code step} of {@code totalSteps} env steps (linear decay, then constant). */

@@ -11,7 +11,7 @@ import ai.djl.training.GradientCollector;
 import dev.gdxrl.agent.ActorCriticAgent;
 import dev.gdxrl.agent.AgentContext;
 import dev.gdxrl.agent.DjlDefaults;
-import dev.gdxrl.agent.RolloutAgent;
+import dev.gdxrl.agent.Agent;
 import dev.gdxrl.agent.io.CheckpointMeta;
 import dev.gdxrl.agent.io.Checkpoints;
 import dev.gdxrl.agent.net.Networks;
@@ -30,7 +30,7 @@ import java.util.SplittableRandom;
 
 /**
  * What REINFORCE, A2C and PPO share: rollout collection over a {@link VectorEnv} (driven by the
- * shared {@code VectorTrainer}), the actor-critic network, checkpoints, and the deterministic
+ * shared {@code Trainer}), the actor-critic network, checkpoints, and the deterministic
  * policy. Each algorithm's file holds its config record and its {@link #update}.
  *
  * <p>Collection, per vector step ({@link #actBatch}): the observations of all N envs are
@@ -46,7 +46,7 @@ import java.util.SplittableRandom;
  * gradient step creates lives on a sub-manager closed at the end of that step.
  */
 public abstract class OnPolicyLearner<C extends OnPolicyConfig>
-    implements RolloutAgent<Object>, ActorCriticAgent {
+    implements Agent<Object>, ActorCriticAgent {
   /** File of the network parameters inside a checkpoint (DJL's block format). */
   public static final String PARAMS_FILE = "actor_critic.params";
 
@@ -195,6 +195,12 @@ public abstract class OnPolicyLearner<C extends OnPolicyConfig>
     return config.threads();
   }
 
+  /** Each env draws its episodes' seeds from its own generator (as these learners always did). */
+  @Override
+  public EpisodeSeeding episodeSeeding() {
+    return EpisodeSeeding.PER_ENV_GENERATOR;
+  }
+
   public ActorCriticNet network() {
     return net;
   }
@@ -306,7 +312,6 @@ public abstract class OnPolicyLearner<C extends OnPolicyConfig>
   }
 
   /** A stochastic action for one observation (statistics not updated). */
-  @Override
   public Object act(float[] observation, long envStep) {
     return decide(observation, false);
   }
@@ -373,13 +378,6 @@ public abstract class OnPolicyLearner<C extends OnPolicyConfig>
       DiagGaussian.sample(oneHead, 0, greedyNet.logStd(), actions, actRng, a, 0);
     }
     return actionBox.clip(a);
-  }
-
-  @Override
-  public int observe(float[] observation, Object action, double reward, float[] nextObservation,
-      boolean terminated, boolean truncated, long envStep) {
-    throw new UnsupportedOperationException(
-        algo + " learns from a vector env (RolloutAgent.observeBatch), not from single steps");
   }
 
   @Override

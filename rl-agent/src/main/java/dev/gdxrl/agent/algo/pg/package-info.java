@@ -4,7 +4,7 @@
  * dev.gdxrl.agent.algo.pg.Ppo}), with a categorical policy for {@code Discrete} actions and a
  * diagonal Gaussian with a learned state-independent log-std for {@code Box} actions.
  *
- * <p>How a run goes: the shared {@code VectorTrainer} steps a {@code VectorEnv} of {@code n_envs}
+ * <p>How a run goes: the shared {@code Trainer} steps a {@code VectorEnv} of {@code n_envs}
  * envs ({@code threads} worker threads); {@link dev.gdxrl.agent.algo.pg.OnPolicyLearner} acts for
  * all of them with one host-side forward pass per vector step, stores the rollout in a {@link
  * dev.gdxrl.agent.algo.pg.RolloutBuffer} (primitive arrays), and when it is full computes

@@ -3,6 +3,7 @@ package dev.gdxrl.agent.algo.tabular;
 import dev.gdxrl.agent.AgentContext;
 import dev.gdxrl.agent.ValueAgent;
 import dev.gdxrl.env.Discrete;
+import dev.gdxrl.env.VectorEnv;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
@@ -32,6 +33,10 @@ public final class QLearningAgent implements ValueAgent {
   private final float[] table;
   private final int[] visits;
   private final SplittableRandom rng;
+  private final int envs;
+  /** Each env's observation and action of the vector step under way. */
+  private final float[][] stepObs;
+  private final Integer[] stepActions;
   private long updates;
   private double lastAlpha = Double.NaN;
 
@@ -53,6 +58,9 @@ public final class QLearningAgent implements ValueAgent {
     Arrays.fill(table, (float) config.initialQ());
     this.visits = new int[table.length];
     this.rng = new SplittableRandom(context.seed());
+    this.envs = config.nEnvs();
+    this.stepObs = new float[envs][];
+    this.stepActions = new Integer[envs];
   }
 
   private static int[] filled(int n, int v) {
@@ -85,6 +93,25 @@ public final class QLearningAgent implements ValueAgent {
   }
 
   @Override
+  public int envs() {
+    return envs;
+  }
+
+  @Override
+  public int threads() {
+    return config.threads();
+  }
+
+  @Override
+  public Integer[] actBatch(float[][] observations, long envStep) {
+    for (int i = 0; i < envs; i++) {
+      stepObs[i] = observations[i];
+      stepActions[i] = act(observations[i], envStep);
+    }
+    return stepActions;
+  }
+
+  /** The behaviour action (epsilon-greedy) for one observation after {@code envStep} env steps. */
   public Integer act(float[] obs, long envStep) {
     if (rng.nextDouble() < config.epsilon(envStep, context.totalSteps())) {
       return rng.nextInt(actions);
@@ -114,15 +141,19 @@ public final class QLearningAgent implements ValueAgent {
     return out;
   }
 
+  /** Env i's transition is env step {@code envStep - n_envs + i + 1} for the schedules. */
   @Override
-  public int observe(float[] obs, Integer action, double reward, float[] nextObs,
-      boolean terminated, boolean truncated, long envStep) {
-    update(discretiser.index(obs), action, reward, discretiser.index(nextObs), terminated,
-        envStep);
-    return 1;
+  public int observeBatch(VectorEnv.Result r, long envStep) {
+    long first = envStep - envs + 1;
+    for (int i = 0; i < envs; i++) {
+      float[] next = r.done(i) ? r.finalObservations()[i] : r.observations()[i];
+      update(discretiser.index(stepObs[i]), stepActions[i], r.rewards()[i],
+          discretiser.index(next), r.terminated()[i], first + i);
+    }
+    return envs;
   }
 
-  /** The Q-learning update on table rows (what {@link #observe} does after discretising). */
+  /** The Q-learning update on table rows (what {@link #observeBatch} does after discretising). */
   public void update(int s, int a, double reward, int next, boolean terminated, long step) {
     int i = s * actions + a;
     double target = reward;

@@ -24,6 +24,9 @@ import java.util.List;
  * @param bins bins per observation dimension; empty = 10 per dimension (default empty)
  * @param low finite lower bounds per dimension; empty = the observation space's (default empty)
  * @param high finite upper bounds per dimension; empty = the observation space's (default empty)
+ * @param nEnvs envs stepped together; each vector step's transitions update the table one after
+ *     the other, env 0 first, each counted as one env step by the schedules (default 1)
+ * @param threads worker threads stepping the envs; results do not depend on it (default 1)
  */
 public record QTableConfig(
     double learningRate,
@@ -37,7 +40,9 @@ public record QTableConfig(
     double initialQ,
     List<Integer> bins,
     List<Double> low,
-    List<Double> high) {
+    List<Double> high,
+    int nEnvs,
+    int threads) {
 
   public static final String CONSTANT = "constant";
   public static final String LINEAR = "linear";
@@ -65,11 +70,13 @@ public record QTableConfig(
     Check.finite("high", high);
     low = List.copyOf(low);
     high = List.copyOf(high);
+    atLeast("n_envs", nEnvs, 1);
+    atLeast("threads", threads, 1);
   }
 
   public static QTableConfig defaults() {
     return new QTableConfig(0.1, 0.01, VISITS, 0.8, 0.99, 0.5, 1.0, 0.01, 0.0, List.of(),
-        List.of(), List.of());
+        List.of(), List.of(), 1, 1);
   }
 
   /** Epsilon after {@code step} of {@code total} steps. */

@@ -9,9 +9,9 @@ import dev.gdxrl.agent.testenv.ChainEnv;
 import dev.gdxrl.agent.train.TrainConfig;
 import dev.gdxrl.agent.train.Trainer;
 import dev.gdxrl.env.Box;
-import dev.gdxrl.env.Env;
 import dev.gdxrl.env.RecordEpisodeStatistics;
 import dev.gdxrl.env.TimeLimit;
+import dev.gdxrl.env.VectorEnv;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -48,13 +48,13 @@ class DqnLearningTest {
     double gamma = 0.9;
     DqnConfig cfg = new DqnConfig(3e-3, 32, 5000, 200, gamma, 1.0, 100, DqnConfig.ENV_STEPS, 1,
         1, DqnConfig.MSE, 10, DqnConfig.EPSILON, 0.5, 1, 0.1, 1, List.of(32), dueling, true,
-        false, nStep);
+        false, nStep, 1, 1);
     long steps = 5000;
     AgentContext ctx = new AgentContext("chain5", Box.uniform(n, 0, 1),
         new dev.gdxrl.env.Discrete(2), Device.cpu(), 12, steps);
     try (DqnAgent agent = new DqnAgent("double-dqn", cfg, ctx);
-        Env<float[], Integer> env =
-            new RecordEpisodeStatistics<>(new TimeLimit<>(new ChainEnv(n, "chain5"), 20))) {
+        VectorEnv<Integer> env = new VectorEnv<>(List.of(
+            new RecordEpisodeStatistics<>(new TimeLimit<>(new ChainEnv(n, "chain5"), 20))), 1)) {
       assertThat(agent.networks().manual()).as("hand-written gradients on the CPU").isTrue();
       new Trainer<>(env, agent, TrainConfig.of(steps), 12, List.of()).run();
       float[] q = new float[2];

@@ -38,7 +38,7 @@ class DqnNetworksTest {
 
   static DqnConfig config(boolean doubleQ, String loss, boolean dueling) {
     return new DqnConfig(1e-2, 6, 100, 0, 0.9, 1.0, 1000, DqnConfig.ENV_STEPS, 1, 1, loss, 10,
-        DqnConfig.EPSILON, 0.1, 1, 0.05, 1, List.of(8), dueling, doubleQ, false, 1);
+        DqnConfig.EPSILON, 0.1, 1, 0.05, 1, List.of(8), dueling, doubleQ, false, 1, 1, 1);
   }
 
   /** Six hand-made rows: rows 1 and 4 terminated; the others bootstrap (truncated ones too). */
@@ -146,7 +146,7 @@ class DqnNetworksTest {
         Device.cpu(), 3, 1000);
     DqnConfig cfg = new DqnConfig(1e-3, 1, 10, 1000, 0.9, 1.0, 1000, DqnConfig.ENV_STEPS, 1, 1,
         DqnConfig.HUBER, 10, DqnConfig.EPSILON, 0.1, 1, 0.05, 1, List.of(8), false, false, false,
-        1);
+        1, 1, 1);
     try (DqnAgent agent = new DqnAgent("dqn", cfg, ctx)) {
       float[] finalObs = {0.5f, -0.25f, 1f};
       agent.observe(new float[] {1, 2, 3}, 2, 1.0, finalObs, false, true, 1);

@@ -16,7 +16,7 @@ class ExplorationTest {
   static DqnConfig config(String exploration, double temperature, long learningStarts) {
     return new DqnConfig(1e-3, 4, 100, learningStarts, 0.99, 1.0, 100, DqnConfig.ENV_STEPS, 1,
         1, DqnConfig.HUBER, 10, exploration, 0.5, 1.0, 0.1, temperature, List.of(8), false,
-        false, false, 1);
+        false, false, 1, 1, 1);
   }
 
   static AgentContext context() {

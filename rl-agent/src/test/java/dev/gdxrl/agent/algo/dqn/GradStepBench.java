@@ -156,7 +156,7 @@ public final class GradStepBench {
     DqnConfig c = DqnConfig.defaults();
     DqnConfig cfg = new DqnConfig(1e-3, batch, 10_000, 0, 0.99, 1.0, 1000, DqnConfig.ENV_STEPS,
         1, 1, DqnConfig.HUBER, 10, DqnConfig.EPSILON, 0.1, 1, 0.05, 1, hidden, false, false, false,
-        1);
+        1, 1, 1);
     SplittableRandom rng = new SplittableRandom(1);
     ReplayBuffer buf = new ReplayBuffer(10_000, obs);
     float[] o = new float[obs];

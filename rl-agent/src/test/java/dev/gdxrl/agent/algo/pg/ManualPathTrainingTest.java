@@ -6,11 +6,11 @@ import static org.assertj.core.api.Assertions.within;
 import ai.djl.Device;
 import dev.gdxrl.agent.AgentContext;
 import dev.gdxrl.agent.train.TrainConfig;
-import dev.gdxrl.agent.train.VectorTrainer;
+import dev.gdxrl.agent.train.Trainer;
 import dev.gdxrl.env.Box;
 import dev.gdxrl.env.Env;
-import dev.gdxrl.env.EnvRegistry;
 import dev.gdxrl.env.VectorEnv;
+import dev.gdxrl.registry.EnvRegistry;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -79,7 +79,7 @@ class ManualPathTrainingTest {
       }
       try (VectorEnv<Object> vec = new VectorEnv<>(envs, 1)) {
         TrainConfig tc = new TrainConfig(steps, 0, 1, 0, 0, 100, 0, false, 1);
-        new VectorTrainer<>(vec, (dev.gdxrl.agent.RolloutAgent) agent, tc, 7, List.of()).run(0, 0);
+        new Trainer<>(vec, agent, tc, 7, List.of()).run(0, 0);
       }
       assertThat(agent.updates()).isGreaterThanOrEqualTo(5);
       return agent.network().hostParameters();

@@ -7,7 +7,7 @@ import dev.gdxrl.agent.TrainRequest;
 import dev.gdxrl.agent.TrainResult;
 import dev.gdxrl.agent.Training;
 import dev.gdxrl.agent.io.Checkpoints;
-import dev.gdxrl.env.EnvRegistry;
+import dev.gdxrl.registry.EnvRegistry;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.file.Path;

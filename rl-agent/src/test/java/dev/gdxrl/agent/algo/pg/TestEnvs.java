@@ -3,10 +3,10 @@ package dev.gdxrl.agent.algo.pg;
 import dev.gdxrl.env.Box;
 import dev.gdxrl.env.Discrete;
 import dev.gdxrl.env.Env;
-import dev.gdxrl.env.EnvRegistry;
 import dev.gdxrl.env.EnvSpec;
 import dev.gdxrl.env.Space;
 import dev.gdxrl.env.Step;
+import dev.gdxrl.registry.EnvRegistry;
 import java.util.SplittableRandom;
 
 /** Two tiny envs with known optimal policies, one discrete and one continuous, for the tests. */

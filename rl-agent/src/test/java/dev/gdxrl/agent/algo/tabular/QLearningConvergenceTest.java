@@ -46,7 +46,7 @@ class QLearningConvergenceTest {
   @Test
   void tableConvergesToValueIterationQStar() {
     QTableConfig cfg = new QTableConfig(1.0, 0.0, QTableConfig.VISITS, 0.7, GAMMA, 0, 1, 1, 0,
-        List.of(3), List.of(-0.5), List.of(2.5));
+        List.of(3), List.of(-0.5), List.of(2.5), 1, 1);
     AgentContext ctx = new AgentContext("mdp", Box.uniform(1, -0.5f, 2.5f), new Discrete(2),
         Device.cpu(), 7, 1);
     QLearningAgent agent = new QLearningAgent(cfg, ctx);

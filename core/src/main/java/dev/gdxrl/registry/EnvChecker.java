@@ -1,5 +1,12 @@
-package dev.gdxrl.env;
+package dev.gdxrl.registry;
 
+import dev.gdxrl.env.Box;
+import dev.gdxrl.env.Discrete;
+import dev.gdxrl.env.Env;
+import dev.gdxrl.env.Space;
+import dev.gdxrl.env.Step;
+import dev.gdxrl.env.TimeLimit;
+import dev.gdxrl.env.Wrapper;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

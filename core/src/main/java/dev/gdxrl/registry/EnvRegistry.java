@@ -1,6 +1,10 @@
-package dev.gdxrl.env;
+package dev.gdxrl.registry;
 
 import dev.gdxrl.control.Policy;
+import dev.gdxrl.env.Env;
+import dev.gdxrl.env.EnvSpec;
+import dev.gdxrl.env.RecordEpisodeStatistics;
+import dev.gdxrl.env.TimeLimit;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;

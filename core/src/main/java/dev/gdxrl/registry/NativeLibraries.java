@@ -1,4 +1,4 @@
-package dev.gdxrl.env;
+package dev.gdxrl.registry;
 
 import dev.gdxrl.sim.Box2DNatives;
 

@@ -1,4 +1,4 @@
-package dev.gdxrl.env;
+package dev.gdxrl.registry;
 
 import java.util.Collection;
 

@@ -1,13 +1,13 @@
-package dev.gdxrl.env;
+package dev.gdxrl.registry;
 
 import java.util.List;
 
 /**
  * How a game declares its envs to gdx-rl: an implementation with a public no-argument constructor,
  * named in the jar's (or classes directory's) {@code
- * META-INF/services/dev.gdxrl.env.EnvProvider} file, is found by {@link EnvRegistry#discovered()}
+ * META-INF/services/dev.gdxrl.registry.EnvProvider} file, is found by {@link EnvRegistry#discovered()}
  * through {@link java.util.ServiceLoader}. The games shipped with gdx-rl are registered through
- * this very mechanism ({@code dev.gdxrl.sim.BuiltinEnvProvider}), so a user's game on the
+ * this very mechanism ({@code dev.gdxrl.registry.BuiltinEnvProvider}), so a user's game on the
  * classpath is seen by every command exactly as the shipped ones are.
  *
  * <p>A provider may also ship tuned hyperparameters for its envs as resources next to it, {@code

@@ -1,10 +1,8 @@
-package dev.gdxrl.sim;
+package dev.gdxrl.registry;
 
 import dev.gdxrl.sim.arena.ArenaEnv;
 import dev.gdxrl.sim.arena.ArenaPursuit;
 import dev.gdxrl.sim.arena.ArenaScene;
-import dev.gdxrl.env.EnvProvider;
-import dev.gdxrl.env.EnvRegistry;
 import dev.gdxrl.sim.cartpole.CartPoleEnv;
 import dev.gdxrl.sim.cartpole.CartPoleHeuristic;
 import dev.gdxrl.sim.lunarlander.LunarLanderContinuousEnv;
@@ -15,7 +13,7 @@ import java.util.List;
 
 /**
  * The games shipped with gdx-rl, declared like any other game's envs (in core's {@code
- * META-INF/services/dev.gdxrl.env.EnvProvider}); their presets are core's {@code
+ * META-INF/services/dev.gdxrl.registry.EnvProvider}); their presets are core's {@code
  * gdx-rl/presets/*.yaml}.
  */
 public final class BuiltinEnvProvider implements EnvProvider {

@@ -1,4 +1,4 @@
-package dev.gdxrl.env;
+package dev.gdxrl.registry;
 
 /**
  * An {@link EnvProvider} could not be loaded or used: it throws, or two providers declare one
