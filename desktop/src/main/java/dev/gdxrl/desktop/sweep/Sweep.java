@@ -10,7 +10,7 @@ import dev.gdxrl.agent.Training;
 import dev.gdxrl.agent.config.ConfigBinder;
 import dev.gdxrl.agent.train.TrainConfig;
 import dev.gdxrl.env.Env;
-import dev.gdxrl.env.EnvRegistry;
+import dev.gdxrl.registry.EnvRegistry;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;

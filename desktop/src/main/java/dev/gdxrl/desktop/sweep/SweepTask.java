@@ -9,7 +9,7 @@ import dev.gdxrl.agent.TrainResult;
 import dev.gdxrl.agent.Training;
 import dev.gdxrl.agent.io.Checkpoints;
 import dev.gdxrl.agent.train.NonFiniteException;
-import dev.gdxrl.env.EnvRegistry;
+import dev.gdxrl.registry.EnvRegistry;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;

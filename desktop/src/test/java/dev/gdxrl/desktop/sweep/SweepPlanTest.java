@@ -150,7 +150,7 @@ class SweepPlanTest {
   @Test
   void theReadmesExampleSweepFileIsValid() {
     SweepPlan p = SweepPlan.of(SweepSpec.read(Path.of("sweeps/lander-search.yaml")));
-    Sweep.check(p, dev.gdxrl.env.EnvRegistry.discovered(), dev.gdxrl.agent.Algorithms.builtin());
+    Sweep.check(p, dev.gdxrl.registry.EnvRegistry.discovered(), dev.gdxrl.agent.Algorithms.builtin());
     assertThat(p.configs()).hasSize(8);
     assertThat(p.runs()).hasSize(24);
     assertThat(p.runs().get(0).settings()).containsKeys("n_envs", "learning_rate", "ent_coef",
