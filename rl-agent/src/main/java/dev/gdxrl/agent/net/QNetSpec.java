@@ -74,6 +74,11 @@ public record QNetSpec(int inputs, int[] hidden, int outputs, boolean dueling) {
     return off[off.length - 1];
   }
 
+  /** The network in the one spec of the kernel (same parameter layout as {@link #offsets()}). */
+  public MlpSpec mlp() {
+    return MlpSpec.q(inputs, hidden, outputs, dueling);
+  }
+
   /** A new, uninitialised DJL block of this shape. */
   public FlatMlp build() {
     return new FlatMlp(this);

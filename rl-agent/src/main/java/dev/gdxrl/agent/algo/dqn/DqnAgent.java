@@ -4,7 +4,7 @@ import dev.gdxrl.agent.AgentContext;
 import dev.gdxrl.agent.ValueAgent;
 import dev.gdxrl.agent.buffer.NStepWriter;
 import dev.gdxrl.agent.buffer.ReplayBuffer;
-import dev.gdxrl.agent.net.HostMlp;
+import dev.gdxrl.agent.net.HostNet;
 import dev.gdxrl.agent.net.QNetSpec;
 import dev.gdxrl.env.Discrete;
 import java.io.IOException;
@@ -46,7 +46,7 @@ public final class DqnAgent implements ValueAgent {
   private final int actions;
   private final SplittableRandom rng;
   private final DqnNetworks nets;
-  private final HostMlp host;
+  private final HostNet host;
   private final ReplayBuffer buffer;
   private final NStepWriter writer;
   private final ReplayBuffer.Batch batch;
@@ -70,7 +70,7 @@ public final class DqnAgent implements ValueAgent {
     int obsDim = context.observationSpace().dim();
     QNetSpec spec = new QNetSpec(obsDim, config.hiddenArray(), actions, config.dueling());
     this.nets = new DqnNetworks(spec, config, context.device(), rng.split());
-    this.host = new HostMlp(spec);
+    this.host = new HostNet(spec.mlp());
     host.copyFrom(nets.online());
     this.buffer = new ReplayBuffer(config.bufferSize(), obsDim);
     this.writer = new NStepWriter(config.nStep(), config.gamma(), buffer);
@@ -103,7 +103,7 @@ public final class DqnAgent implements ValueAgent {
     if (rng.nextDouble() < config.epsilon(envStep, context.totalSteps())) {
       return rng.nextInt(actions);
     }
-    return HostMlp.argmax(host.forward(obs, q));
+    return HostNet.argmax(host.forward(obs, q));
   }
 
   private int boltzmann(float[] values) {
@@ -129,7 +129,7 @@ public final class DqnAgent implements ValueAgent {
 
   @Override
   public Integer actGreedy(float[] obs) {
-    return HostMlp.argmax(host.forward(obs, q));
+    return HostNet.argmax(host.forward(obs, q));
   }
 
   @Override

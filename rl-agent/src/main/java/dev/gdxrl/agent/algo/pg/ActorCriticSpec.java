@@ -63,6 +63,13 @@ public record ActorCriticSpec(int obsDim, int[] hidden, boolean discrete, int ac
     return TANH.equals(activation);
   }
 
+  /** The network in the one spec of the kernel (its layout is {@link ParamLayout}'s). */
+  public dev.gdxrl.agent.net.MlpSpec mlp() {
+    return dev.gdxrl.agent.net.MlpSpec.actorCritic(obsDim, hidden,
+        tanh() ? dev.gdxrl.agent.net.MlpSpec.Activation.TANH
+            : dev.gdxrl.agent.net.MlpSpec.Activation.RELU, sharedTrunk, discrete, actions);
+  }
+
   @Override
   public boolean equals(Object o) {
     return o instanceof ActorCriticSpec s && s.obsDim == obsDim && Arrays.equals(s.hidden, hidden)

@@ -15,7 +15,7 @@ import dev.gdxrl.agent.AgentContext;
 import dev.gdxrl.agent.buffer.ReplayBuffer;
 import dev.gdxrl.agent.net.AdamStep;
 import dev.gdxrl.agent.net.FlatMlp;
-import dev.gdxrl.agent.net.HostMlp;
+import dev.gdxrl.agent.net.HostNet;
 import dev.gdxrl.agent.net.Networks;
 import dev.gdxrl.agent.net.QNetSpec;
 import dev.gdxrl.env.Box;
@@ -67,9 +67,9 @@ class DqnNetworksTest {
 
   static float[] expectedTargets(DqnNetworks nets, ReplayBuffer.Batch b, boolean doubleQ,
       double gamma) {
-    HostMlp on = new HostMlp(SPEC);
+    HostNet on = new HostNet(SPEC.mlp());
     on.copyFrom(nets.online());
-    HostMlp tg = new HostMlp(SPEC);
+    HostNet tg = new HostNet(SPEC.mlp());
     tg.copyFrom(nets.target());
     float[] y = new float[b.size];
     for (int i = 0; i < b.size; i++) {
@@ -77,7 +77,7 @@ class DqnNetworksTest {
       float[] qt = tg.forward(next, new float[3]);
       float best;
       if (doubleQ) {
-        best = qt[HostMlp.argmax(on.forward(next, new float[3]))];
+        best = qt[HostNet.argmax(on.forward(next, new float[3]))];
       } else {
         best = Math.max(qt[0], Math.max(qt[1], qt[2]));
       }
@@ -163,7 +163,7 @@ class DqnNetworksTest {
       assertThat(b.terminated[0]).isFalse();
       assertThat(b.nextObs).containsExactly(finalObs);
       float[] y = agent.networks().targets(b);
-      HostMlp tg = new HostMlp(new QNetSpec(3, new int[] {8}, 3, false));
+      HostNet tg = new HostNet(new QNetSpec(3, new int[] {8}, 3, false).mlp());
       tg.copyFrom(agent.networks().target());
       float[] q = tg.forward(finalObs, new float[3]);
       float max = Math.max(q[0], Math.max(q[1], q[2]));
