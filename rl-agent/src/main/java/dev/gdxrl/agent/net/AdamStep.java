@@ -56,7 +56,7 @@ public abstract class AdamStep {
 
   /**
    * Like {@link #step()}, with the gradient given as a host array in the parameter's flat layout
-   * (computed by hand, e.g. by {@link ManualMlp}) instead of read from the parameter. Host only.
+   * (computed by hand, e.g. by {@link DenseKernel#backward}) instead of read from the parameter. Host only.
    */
   public float step(float[] grad) {
     throw new UnsupportedOperationException("a host gradient needs the host optimiser");

@@ -14,7 +14,7 @@ import dev.gdxrl.agent.DjlDefaults;
 import dev.gdxrl.agent.buffer.ReplayBuffer;
 import dev.gdxrl.agent.net.AdamStep;
 import dev.gdxrl.agent.net.FlatMlp;
-import dev.gdxrl.agent.net.ManualMlp;
+import dev.gdxrl.agent.net.DenseKernel;
 import dev.gdxrl.agent.net.Networks;
 import dev.gdxrl.agent.net.QNetSpec;
 import java.io.IOException;
@@ -32,7 +32,7 @@ import java.util.random.RandomGenerator;
  * minibatch goes to the device as one upload per field from reused direct buffers.
  *
  * <p>Two ways to compute the gradient, chosen at construction: on the CPU (plain or dueling head)
- * the <em>manual</em> path runs the networks through {@link ManualMlp}, computes the TD
+ * the <em>manual</em> path runs the networks through {@link DenseKernel}, computes the TD
  * targets and the loss's gradient with respect to Q on the host and backpropagates by hand, with
  * no autograd recording, which is what a step costs most through DJL; elsewhere DJL's autograd
  * does it on the device. A unit test checks that both give the same parameters.
@@ -56,9 +56,9 @@ final class DqnNetworks implements AutoCloseable {
   private final ByteBuffer coefBuf;
   /** gamma^k as float for k = 0..n_step (index 1 is exactly (float) gamma). */
   private final float[] gammaPow;
-  private final ManualMlp onlineManual;
-  private final ManualMlp targetManual;
-  private final NDArray[] acts;
+  private final DenseKernel onlineManual;
+  private final DenseKernel targetManual;
+  private final DenseKernel.Pass pass;
   private final float[] grad;
   private final float[] dq;
   private final float[] y;
@@ -111,9 +111,9 @@ final class DqnNetworks implements AutoCloseable {
     rewBuf = ByteBuffer.allocateDirect(batchSize * Float.BYTES).order(ByteOrder.nativeOrder());
     coefBuf = ByteBuffer.allocateDirect(batchSize * Float.BYTES).order(ByteOrder.nativeOrder());
     if (manual) {
-      onlineManual = new ManualMlp(online);
-      targetManual = new ManualMlp(target);
-      acts = new NDArray[spec.layers()];
+      onlineManual = new DenseKernel(spec.mlp(), () -> online.flatParameter().getArray());
+      targetManual = new DenseKernel(spec.mlp(), () -> target.flatParameter().getArray());
+      pass = onlineManual.pass();
       grad = new float[spec.parameterCount()];
       dq = new float[batchSize * spec.outputs()];
       y = new float[batchSize];
@@ -121,7 +121,7 @@ final class DqnNetworks implements AutoCloseable {
     } else {
       onlineManual = null;
       targetManual = null;
-      acts = null;
+      pass = null;
       grad = null;
       dq = null;
       y = null;
@@ -129,7 +129,7 @@ final class DqnNetworks implements AutoCloseable {
     }
   }
 
-  /** Whether gradients are computed by hand ({@link ManualMlp}) rather than by autograd. */
+  /** Whether gradients are computed by hand ({@link DenseKernel}) rather than by autograd. */
   boolean manual() {
     return onlineManual != null;
   }
@@ -225,7 +225,7 @@ final class DqnNetworks implements AutoCloseable {
         hostTargets(b, u, y);
         obs = u.obs;
       }
-      float[] q = onlineManual.forward(obs, acts).toFloatArray();
+      float[] q = onlineManual.forward(obs, pass)[0].toFloatArray();
       java.util.Arrays.fill(dq, 0f);
       boolean mse = DqnConfig.MSE.equals(config.loss());
       double loss = 0;
@@ -245,7 +245,7 @@ final class DqnNetworks implements AutoCloseable {
       dqBuf.clear();
       dqBuf.asFloatBuffer().put(dq);
       NDArray dOut = sub.create(dqBuf, new Shape(batchSize, outs), DataType.FLOAT32);
-      onlineManual.backward(dOut, acts, grad);
+      onlineManual.backward(pass, new NDArray[] {dOut}, grad);
       lastGradNorm = adam.step(grad);
       updates++;
       return wantLoss ? (float) (loss / batchSize) : Float.NaN;
@@ -281,8 +281,8 @@ final class DqnNetworks implements AutoCloseable {
     roundBuf.limit(rows * d * Float.BYTES);
     float[] tq;
     try (NDManager sub = manager.newSubManager(device)) {
-      tq = targetManual.forward(sub.create(roundBuf, new Shape(rows, d), DataType.FLOAT32), null)
-          .toFloatArray();
+      tq = targetManual.forward(sub.create(roundBuf, new Shape(rows, d), DataType.FLOAT32),
+          null)[0].toFloatArray();
     }
     for (int k = 0; k < count; k++) {
       for (int i = 0; i < batchSize; i++) {
@@ -294,8 +294,8 @@ final class DqnNetworks implements AutoCloseable {
   /** TD targets of the manual path: target-network values fetched, the rest on the host. */
   private void hostTargets(ReplayBuffer.Batch b, Uploaded u, float[] out) {
     int outs = spec.outputs();
-    float[] tq = targetManual.forward(u.next, null).toFloatArray();
-    float[] oq = config.doubleQ() ? onlineManual.forward(u.next, null).toFloatArray() : null;
+    float[] tq = targetManual.forward(u.next, null)[0].toFloatArray();
+    float[] oq = config.doubleQ() ? onlineManual.forward(u.next, null)[0].toFloatArray() : null;
     for (int i = 0; i < batchSize; i++) {
       out[i] = tdTarget(tq, oq, i * outs, b, i);
     }
@@ -347,7 +347,7 @@ final class DqnNetworks implements AutoCloseable {
     try (NDManager sub = manager.newSubManager(device)) {
       NDArray x = sub.create(obs, new Shape(rows, spec.inputs()));
       if (manual()) {
-        return onlineManual.forward(x, null).toFloatArray();
+        return onlineManual.forward(x, null)[0].toFloatArray();
       }
       return forward(online, x, false).toFloatArray();
     }

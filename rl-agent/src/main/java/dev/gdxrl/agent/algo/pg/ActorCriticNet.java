@@ -6,9 +6,9 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
-import ai.djl.nn.Activation;
 import ai.djl.nn.Parameter;
-import ai.djl.nn.core.Linear;
+import dev.gdxrl.agent.net.DenseKernel;
+import dev.gdxrl.agent.net.MlpSpec;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 import java.util.ArrayList;
@@ -34,12 +34,14 @@ import java.util.random.RandomGenerator;
 public final class ActorCriticNet extends AbstractBlock {
   private final ActorCriticSpec spec;
   private final ParamLayout layout;
+  private final MlpSpec.Layout mlp;
   private final Parameter theta;
 
   /** Builds the block; {@code rng} draws the initial values, set at {@link #initialize}. */
   public ActorCriticNet(ActorCriticSpec spec, RandomGenerator rng) {
     this.spec = spec;
     this.layout = new ParamLayout(spec);
+    this.mlp = spec.mlp().layout();
     float[] init = layout.initialValues(rng);
     theta = addParameter(Parameter.builder().setName("theta").setType(Parameter.Type.WEIGHT)
         .optShape(new Shape(layout.size()))
@@ -80,37 +82,10 @@ public final class ActorCriticNet extends AbstractBlock {
    * (k)} for a Gaussian.
    */
   public NDList forward(NDArray obs) {
-    // The views would otherwise belong to theta's (long-lived) manager: move them to the
-    // caller's scope so that they are freed with it.
-    NDList parts = theta.getArray().split(layout.splitPoints());
-    parts.attach(obs.getManager());
-    int hidden = spec.hiddenCount();
-    NDArray h = obs;
-    for (int l = 0; l < hidden; l++) {
-      h = activate(linear(h, parts, layout.actorLayer(l)));
-    }
-    NDArray actorOut = linear(h, parts, layout.actorLayer(hidden));
-    NDArray v;
-    if (spec.sharedTrunk()) {
-      v = linear(h, parts, layout.criticLayer(0));
-    } else {
-      NDArray c = obs;
-      for (int l = 0; l < hidden; l++) {
-        c = activate(linear(c, parts, layout.criticLayer(l)));
-      }
-      v = linear(c, parts, layout.criticLayer(hidden));
-    }
-    return spec.discrete() ? new NDList(actorOut, v)
-        : new NDList(actorOut, v, parts.get(layout.logStdPart()));
-  }
-
-  private static NDArray linear(NDArray x, NDList parts, ParamLayout.Layer layer) {
-    NDArray w = parts.get(layer.weightPart()).reshape(layer.out(), layer.in());
-    return Linear.linear(x, w, parts.get(layer.biasPart())).singletonOrThrow();
-  }
-
-  private NDArray activate(NDArray x) {
-    return spec.tanh() ? x.tanh() : Activation.relu(x);
+    NDArray[][] parts = new NDArray[1][];
+    NDArray[] out = DenseKernel.autograd(mlp, theta.getArray(), obs, parts);
+    return spec.discrete() ? new NDList(out[0], out[1])
+        : new NDList(out[0], out[1], parts[0][mlp.vectorPart(0)]);
   }
 
   @Override

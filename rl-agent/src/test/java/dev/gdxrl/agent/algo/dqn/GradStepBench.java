@@ -12,7 +12,7 @@ import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import dev.gdxrl.agent.net.AdamStep;
 import dev.gdxrl.agent.net.FlatMlp;
-import dev.gdxrl.agent.net.ManualMlp;
+import dev.gdxrl.agent.net.DenseKernel;
 import dev.gdxrl.agent.net.Networks;
 import ai.djl.ndarray.types.DataType;
 import java.nio.ByteBuffer;
@@ -103,7 +103,7 @@ public final class GradStepBench {
   }
 
   /**
-   * The same bare Adam step on the CPU fast path that DQN trains with: {@link ManualMlp} forward
+   * The same bare Adam step on the CPU fast path that DQN trains with: {@link DenseKernel} forward
    * (nothing recorded), the MSE loss's gradient with respect to the output on the host (output
    * fetched, gradient uploaded), hand-written backward into a host array, fused host Adam with
    * clipping. Returns CPU milliseconds per step.
@@ -123,11 +123,11 @@ public final class GradStepBench {
     float[] grad = new float[spec.parameterCount()];
     ByteBuffer xBuf = ByteBuffer.allocateDirect(x.length * 4).order(ByteOrder.nativeOrder());
     ByteBuffer dBuf = ByteBuffer.allocateDirect(dOut.length * 4).order(ByteOrder.nativeOrder());
-    NDArray[] acts = new NDArray[spec.layers()];
     try (NDManager manager = NDManager.newBaseManager(Device.cpu())) {
       FlatMlp net = Networks.initialize(spec.build(), manager, rng);
       AdamStep adam = AdamStep.host(net, 1e-4, 10);
-      try (ManualMlp mm = new ManualMlp(net)) {
+      try (DenseKernel mm = new DenseKernel(spec.mlp(), () -> net.flatParameter().getArray())) {
+        DenseKernel.Pass pass = mm.pass();
         String label = String.format("adam step %d-%s-%d batch %d (manual backward, host adam)",
             obs, java.util.Arrays.toString(hidden), actions, batch);
         return timeSteps(label, steps, () -> {
@@ -137,14 +137,14 @@ public final class GradStepBench {
             xBuf.clear();
             xBuf.asFloatBuffer().put(x);
             NDArray in = sub.create(xBuf, new Shape(batch, obs), DataType.FLOAT32);
-            float[] q = mm.forward(in, acts).toFloatArray();
+            float[] q = mm.forward(in, pass)[0].toFloatArray();
             for (int k = 0; k < q.length; k++) {
               dOut[k] = 2f * (q[k] - y[k]) / q.length;
             }
             dBuf.clear();
             dBuf.asFloatBuffer().put(dOut);
-            mm.backward(sub.create(dBuf, new Shape(batch, actions), DataType.FLOAT32), acts,
-                grad);
+            mm.backward(pass, new NDArray[] {
+                sub.create(dBuf, new Shape(batch, actions), DataType.FLOAT32)}, grad);
             adam.step(grad);
           }
         });
