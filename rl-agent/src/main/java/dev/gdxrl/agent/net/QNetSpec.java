@@ -53,18 +53,14 @@ public record QNetSpec(int inputs, int[] hidden, int outputs, boolean dueling) {
    * size.
    */
   public int[] offsets() {
-    int n = layers() + (dueling ? 1 : 0);
-    int[] off = new int[2 * n + 1];
-    int pos = 0;
-    for (int l = 0; l < n; l++) {
-      int in = l < layers() ? layerIn(l) : layerIn(layers() - 1);
-      int out = l < layers() ? layerOut(l) : 1;
-      off[2 * l] = pos;
-      pos += out * in;
-      off[2 * l + 1] = pos;
-      pos += out;
+    java.util.List<MlpSpec.Dense> dense = mlp().layout().dense();
+    int[] off = new int[2 * dense.size() + 1];
+    for (int l = 0; l < dense.size(); l++) {
+      off[2 * l] = dense.get(l).weight();
+      off[2 * l + 1] = dense.get(l).bias();
     }
-    off[2 * n] = pos;
+    MlpSpec.Dense last = dense.get(dense.size() - 1);
+    off[2 * dense.size()] = last.bias() + last.out();
     return off;
   }
 
@@ -74,7 +70,7 @@ public record QNetSpec(int inputs, int[] hidden, int outputs, boolean dueling) {
     return off[off.length - 1];
   }
 
-  /** The network in the one spec of the kernel (same parameter layout as {@link #offsets()}). */
+  /** The network in the one spec of the kernel, whose layout {@link #offsets()} reads. */
   public MlpSpec mlp() {
     return MlpSpec.q(inputs, hidden, outputs, dueling);
   }

@@ -103,20 +103,29 @@ class HostNetTest {
     }
   }
 
+  /** The checkpoints' parameter files are in this order: a change of layout breaks them all. */
   @Test
-  void qLayoutIsTheCheckpointLayout() {
-    for (boolean dueling : new boolean[] {false, true}) {
-      QNetSpec q = new QNetSpec(4, new int[] {8, 6}, 3, dueling);
-      int[] off = q.offsets();
-      MlpSpec.Layout layout = q.mlp().layout();
-      assertThat(layout.size()).isEqualTo(q.parameterCount());
-      int n = layout.dense().size();
-      assertThat(2 * n + 1).isEqualTo(off.length);
-      for (int l = 0; l < n; l++) {
-        assertThat(layout.dense().get(l).weight()).isEqualTo(off[2 * l]);
-        assertThat(layout.dense().get(l).bias()).isEqualTo(off[2 * l + 1]);
-      }
-    }
+  void layoutIsTheCheckpointLayout() {
+    assertThat(new QNetSpec(4, new int[] {8, 6}, 3, false).offsets())
+        .containsExactly(0, 32, 40, 88, 94, 112, 115);
+    assertThat(new QNetSpec(4, new int[] {8, 6}, 3, true).offsets())
+        .containsExactly(0, 32, 40, 88, 94, 112, 115, 121, 122);
+    // actor trunk, critic trunk, actor head, value head, log-std
+    MlpSpec.Layout separate = new ActorCriticSpec(3, new int[] {4}, false, 2, false, "tanh", 0)
+        .mlp().layout();
+    assertThat(separate.dense().stream().mapToInt(MlpSpec.Dense::weight).toArray())
+        .containsExactly(0, 16, 32, 42);
+    assertThat(separate.vector(0)).isEqualTo(47);
+    assertThat(separate.size()).isEqualTo(49);
+    assertThat(separate.splitPoints())
+        .containsExactly(12, 16, 28, 32, 40, 42, 46, 47);
+    assertThat(separate.vectorPart(0)).isEqualTo(8);
+    MlpSpec.Layout shared = new ActorCriticSpec(3, new int[] {4}, true, 2, true, "relu", 0)
+        .mlp().layout();
+    assertThat(shared.dense().stream().mapToInt(MlpSpec.Dense::bias).toArray())
+        .containsExactly(12, 24, 30);
+    assertThat(shared.size()).isEqualTo(31);
+    assertThat(shared.vector(0)).isEqualTo(-1);
   }
 
   @Test

@@ -17,9 +17,9 @@ import java.util.random.RandomGenerator;
 
 /**
  * The actor-critic network as one DJL block holding all its parameters in one flat vector {@code
- * theta} (DJL's parameter format saves and loads it). {@link ParamLayout} says where each linear
- * layer's weight {@code (out, in)} and bias, and the Gaussian's state-independent {@code log_std},
- * sit in it. The forward pass splits {@code theta} into views (one native call), so the optimiser
+ * theta} (DJL's parameter format saves and loads it). The spec's {@link MlpSpec.Layout} says
+ * where each dense layer's weight {@code (out, in)} and bias, and the Gaussian's state-independent
+ * {@code log_std}, sit in it. The forward pass splits {@code theta} into views (one native call), so the optimiser
  * updates, clips and zeroes one tensor per step instead of one per layer: with DJL's per-call
  * overhead this is the difference that matters for small RL networks.
  *
@@ -33,16 +33,14 @@ import java.util.random.RandomGenerator;
  */
 public final class ActorCriticNet extends AbstractBlock {
   private final ActorCriticSpec spec;
-  private final ParamLayout layout;
-  private final MlpSpec.Layout mlp;
+  private final MlpSpec.Layout layout;
   private final Parameter theta;
 
   /** Builds the block; {@code rng} draws the initial values, set at {@link #initialize}. */
   public ActorCriticNet(ActorCriticSpec spec, RandomGenerator rng) {
     this.spec = spec;
-    this.layout = new ParamLayout(spec);
-    this.mlp = spec.mlp().layout();
-    float[] init = layout.initialValues(rng);
+    this.layout = spec.mlp().layout();
+    float[] init = initialValues(layout, spec.logStdInit(), rng);
     theta = addParameter(Parameter.builder().setName("theta").setType(Parameter.Type.WEIGHT)
         .optShape(new Shape(layout.size()))
         .optInitializer((m, shape, type) -> m.create(init, shape)).build());
@@ -58,8 +56,32 @@ public final class ActorCriticNet extends AbstractBlock {
     return spec;
   }
 
-  public ParamLayout layout() {
+  public MlpSpec.Layout layout() {
     return layout;
+  }
+
+  /**
+   * Orthogonal weights with OpenAI baselines' gains (sqrt(2) in the trunks, 0.01 for the actor
+   * head, 1 for the value head), drawn layer by layer in vector order; zero biases; log-std at
+   * {@code logStdInit}.
+   */
+  static float[] initialValues(MlpSpec.Layout layout, double logStdInit, RandomGenerator rng) {
+    float[] v = new float[layout.size()];
+    MlpSpec spec = layout.spec();
+    java.util.Map<MlpSpec.Dense, Double> gains = new java.util.HashMap<>();
+    for (int h = 0; h < spec.heads().size(); h++) {
+      gains.put(layout.head(h, 0), spec.head(h).kind() == MlpSpec.Kind.VALUE ? 1.0 : 0.01);
+    }
+    for (MlpSpec.Dense d : layout.dense()) {
+      float[] w = Orthogonal.matrix(d.out(), d.in(), gains.getOrDefault(d, Math.sqrt(2)), rng);
+      System.arraycopy(w, 0, v, d.weight(), w.length);
+    }
+    for (int h = 0; h < spec.heads().size(); h++) {
+      for (int j = 0; layout.vector(h) >= 0 && j < spec.head(h).size(); j++) {
+        v[layout.vector(h) + j] = (float) logStdInit;
+      }
+    }
+    return v;
   }
 
   /** The flat parameter vector. */
@@ -72,7 +94,7 @@ public final class ActorCriticNet extends AbstractBlock {
     return new ArrayList<>(getParameters().values());
   }
 
-  /** A copy of the parameters on the host, in {@link ParamLayout} order. */
+  /** A copy of the parameters on the host, in {@link MlpSpec.Layout} order. */
   public float[] hostParameters() {
     return theta.getArray().toFloatArray();
   }
@@ -83,9 +105,9 @@ public final class ActorCriticNet extends AbstractBlock {
    */
   public NDList forward(NDArray obs) {
     NDArray[][] parts = new NDArray[1][];
-    NDArray[] out = DenseKernel.autograd(mlp, theta.getArray(), obs, parts);
+    NDArray[] out = DenseKernel.autograd(layout, theta.getArray(), obs, parts);
     return spec.discrete() ? new NDList(out[0], out[1])
-        : new NDList(out[0], out[1], parts[0][mlp.vectorPart(0)]);
+        : new NDList(out[0], out[1], parts[0][layout.vectorPart(0)]);
   }
 
   @Override

@@ -20,13 +20,13 @@ import java.nio.ByteOrder;
  * gradient with respect to them are computed exactly (log-softmax, ratio, clipped surrogate,
  * entropy, Gaussian log-density, clipped value error, with PyTorch's conventions for ties of
  * min/max and for clip boundaries); the gradient goes back up through {@link DenseKernel#backward}.
- * The gradient lands in a host array in {@link ParamLayout} order for the host optimiser. A unit
+ * The gradient lands in a host array in {@link dev.gdxrl.agent.net.MlpSpec.Layout} order for the host optimiser. A unit
  * test checks it against autograd.
  */
 final class ManualActorCritic implements AutoCloseable {
   private final ActorCriticNet net;
   private final ActorCriticSpec spec;
-  private final ParamLayout layout;
+  private final dev.gdxrl.agent.net.MlpSpec.Layout layout;
   private final int obsDim;
   private final int k;
   private final int width;
@@ -167,7 +167,7 @@ final class ManualActorCritic implements AutoCloseable {
       float[] grad) {
     double[] stats = new double[5];
     float[] logStd = new float[k];
-    int lo = layout.logStdOffset();
+    int lo = layout.vector(0);
     // the current values (the optimiser writes the parameter's memory in place)
     net.theta().getArray().toByteBuffer(true).order(ByteOrder.nativeOrder()).asFloatBuffer()
         .get(lo, logStd, 0, k);

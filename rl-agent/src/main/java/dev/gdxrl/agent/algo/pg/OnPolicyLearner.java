@@ -86,7 +86,7 @@ public abstract class OnPolicyLearner<C extends OnPolicyConfig>
   private final HostNet greedyNet; // for actGreedy / act, refreshed after each update
   /** The CPU's hand-written gradient; null on a GPU or after {@link #useAutograd()}. */
   protected ManualActorCritic manual;
-  /** Host gradient of the manual path, in {@link ParamLayout} order. */
+  /** Host gradient of the manual path, in the spec's layout order. */
   protected float[] manualGrad;
   private long gradientSteps;
   private long collectNanos;
