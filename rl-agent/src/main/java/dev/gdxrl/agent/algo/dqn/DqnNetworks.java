@@ -14,6 +14,7 @@ import dev.gdxrl.agent.DjlDefaults;
 import dev.gdxrl.agent.buffer.ReplayBuffer;
 import dev.gdxrl.agent.net.AdamStep;
 import dev.gdxrl.agent.net.FlatMlp;
+import dev.gdxrl.agent.net.GradientPath;
 import dev.gdxrl.agent.net.DenseKernel;
 import dev.gdxrl.agent.net.Networks;
 import dev.gdxrl.agent.net.QNetSpec;
@@ -71,7 +72,7 @@ final class DqnNetworks implements AutoCloseable {
   private float lastGradNorm = Float.NaN;
 
   DqnNetworks(QNetSpec spec, DqnConfig config, Device device, RandomGenerator rng) {
-    this(spec, config, device, rng, !device.isGpu());
+    this(spec, config, device, rng, GradientPath.forDevice(device) == GradientPath.HAND_WRITTEN);
   }
 
   /** {@code manual}: hand-written backward pass (CPU only) or autograd. */
@@ -98,7 +99,7 @@ final class DqnNetworks implements AutoCloseable {
       p.getArray().setRequiresGradient(false);
     }
     updateTarget(1.0);
-    this.adam = !device.isGpu()
+    this.adam = GradientPath.hostOptimiser(device)
         ? AdamStep.host(online, config.learningRate(), config.maxGradNorm())
         : AdamStep.device(online, config.learningRate(), config.maxGradNorm());
     this.one = manager.create(1f);

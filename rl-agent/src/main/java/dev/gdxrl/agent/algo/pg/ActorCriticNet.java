@@ -19,9 +19,9 @@ import java.util.random.RandomGenerator;
  * The actor-critic network as one DJL block holding all its parameters in one flat vector {@code
  * theta} (DJL's parameter format saves and loads it). The spec's {@link MlpSpec.Layout} says
  * where each dense layer's weight {@code (out, in)} and bias, and the Gaussian's state-independent
- * {@code log_std}, sit in it. The forward pass splits {@code theta} into views (one native call), so the optimiser
- * updates, clips and zeroes one tensor per step instead of one per layer: with DJL's per-call
- * overhead this is the difference that matters for small RL networks.
+ * {@code log_std}, sit in it. The forward pass splits {@code theta} into views (one native call),
+ * so the optimiser updates, clips and zeroes one tensor per step instead of one per layer: with
+ * DJL's per-call overhead this is the difference that matters for small RL networks.
  *
  * <p>{@link #forward(NDArray)} maps observations (B, obsDim) to the actor output (B, k), values
  * (B) and, for a Gaussian, log-std (k).

@@ -20,8 +20,8 @@ import java.nio.ByteOrder;
  * gradient with respect to them are computed exactly (log-softmax, ratio, clipped surrogate,
  * entropy, Gaussian log-density, clipped value error, with PyTorch's conventions for ties of
  * min/max and for clip boundaries); the gradient goes back up through {@link DenseKernel#backward}.
- * The gradient lands in a host array in {@link dev.gdxrl.agent.net.MlpSpec.Layout} order for the host optimiser. A unit
- * test checks it against autograd.
+ * The gradient lands in a host array in {@link dev.gdxrl.agent.net.MlpSpec.Layout} order for the
+ * host optimiser. A unit test checks it against autograd.
  */
 final class ManualActorCritic implements AutoCloseable {
   private final ActorCriticNet net;

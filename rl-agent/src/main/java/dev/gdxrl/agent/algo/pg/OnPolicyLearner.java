@@ -14,6 +14,7 @@ import dev.gdxrl.agent.DjlDefaults;
 import dev.gdxrl.agent.RolloutAgent;
 import dev.gdxrl.agent.io.CheckpointMeta;
 import dev.gdxrl.agent.io.Checkpoints;
+import dev.gdxrl.agent.net.GradientPath;
 import dev.gdxrl.agent.net.HostNet;
 import dev.gdxrl.agent.net.Networks;
 import dev.gdxrl.env.Box;
@@ -133,7 +134,7 @@ public abstract class OnPolicyLearner<C extends OnPolicyConfig>
     this.optimizer = new PgOptimizer(config.optimizer(), config.learningRate(),
         optimizerEps(), rmspropAlpha());
     this.buffer = new RolloutBuffer(config.nSteps(), n, obsDim, actDim, discrete ? actions : 0);
-    if (!ctx.device().isGpu()) {
+    if (GradientPath.forDevice(ctx.device()) == GradientPath.HAND_WRITTEN) {
       manual = new ManualActorCritic(net, buffer.packedWidth());
       manualGrad = new float[net.layout().size()];
     }

@@ -249,8 +249,8 @@ class DqnNetworksTest {
     assertThat(norms[0]).containsExactly(norms[1], within(1e-4f));
     assertThat(norms[0][0]).isGreaterThan(0.5f); // clipping was active
     for (int i = 0; i < results[0].length; i++) {
-      // the two differ only in where epsilon sits (PyTorch's form vs DJL's): far below a step
-      assertThat(results[0][i]).isCloseTo(results[1][i], within(1e-4f));
+      // one formula (PyTorch's), fused in Java or as NDArray ops: rounding apart, the same
+      assertThat(results[0][i]).isCloseTo(results[1][i], within(1e-6f));
     }
   }
 
