@@ -21,7 +21,7 @@ import dev.gdxrl.agent.Footprint;
 import dev.gdxrl.agent.net.FlatMlp;
 import dev.gdxrl.agent.net.HostNet;
 import dev.gdxrl.agent.net.Networks;
-import dev.gdxrl.agent.net.QNetSpec;
+import dev.gdxrl.agent.net.MlpSpec;
 import dev.gdxrl.control.ActingMode;
 import dev.gdxrl.control.Insight;
 import dev.gdxrl.env.Box;
@@ -218,11 +218,11 @@ public final class InferencePolicy {
     }
     boolean dueling = Boolean.TRUE.equals(meta.config().get("dueling"));
     int actions = ((Discrete) meta.actionSpace()).n();
-    QNetSpec spec = new QNetSpec(meta.observationSpace().dim(), widths, actions, dueling);
+    MlpSpec spec = MlpSpec.q(meta.observationSpace().dim(), widths, actions, dueling);
     try (NDManager manager = NDManager.newBaseManager(Device.cpu())) {
-      FlatMlp net = Networks.initialize(spec.build(), manager, new SplittableRandom(0));
+      FlatMlp net = Networks.initialize(new FlatMlp(spec), manager, new SplittableRandom(0));
       Networks.load(net, manager, file);
-      return new HostNet(spec.mlp()).copyFrom(net);
+      return new HostNet(spec).copyFrom(net);
     }
   }
 

@@ -21,14 +21,18 @@ import ai.djl.util.PairList;
 public final class FlatMlp extends AbstractBlock {
   private static final byte VERSION = 1;
 
-  private final QNetSpec spec;
+  private final MlpSpec spec;
   private final MlpSpec.Layout layout;
   private final Parameter params;
 
-  FlatMlp(QNetSpec spec) {
+  /** A new, uninitialised block of a Q-network spec ({@link MlpSpec#q}). */
+  public FlatMlp(MlpSpec spec) {
     super(VERSION);
+    if (spec.heads().size() != 1 || spec.trunks() != 1) {
+      throw new IllegalArgumentException("a Q-network has one trunk and one head, not " + spec);
+    }
     this.spec = spec;
-    layout = spec.mlp().layout();
+    layout = spec.layout();
     params = addParameter(Parameter.builder()
         .setName("params")
         .setType(Parameter.Type.WEIGHT)
@@ -36,11 +40,11 @@ public final class FlatMlp extends AbstractBlock {
         .build());
   }
 
-  public QNetSpec spec() {
+  public MlpSpec spec() {
     return spec;
   }
 
-  /** The flat parameter (layout: {@link QNetSpec#offsets()}). */
+  /** The flat parameter (layout: {@link MlpSpec#layout()}). */
   public Parameter flatParameter() {
     return params;
   }

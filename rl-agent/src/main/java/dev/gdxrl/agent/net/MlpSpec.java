@@ -122,6 +122,16 @@ public record MlpSpec(int inputs, int[] hidden, Activation activation, int trunk
     return heads.get(h);
   }
 
+  /** Output width of head 0 (a Q-network's actions). */
+  public int outputs() {
+    return heads.get(0).size();
+  }
+
+  /** Number of floats in the flat parameter vector. */
+  public int parameterCount() {
+    return layout().size();
+  }
+
   /** The parameter layout (computed on each call: keep it). */
   public Layout layout() {
     return new Layout(this);

@@ -35,10 +35,10 @@ class HostNetTest {
   @ParameterizedTest(name = "dueling={0}")
   @ValueSource(booleans = {false, true})
   void qHeadsMatchTheDjlBlock(boolean dueling) {
-    QNetSpec spec = new QNetSpec(5, new int[] {7, 6}, 3, dueling);
+    MlpSpec spec = MlpSpec.q(5, new int[] {7, 6}, 3, dueling);
     try (NDManager m = NDManager.newBaseManager(Device.cpu())) {
-      FlatMlp net = Networks.initialize(spec.build(), m, new SplittableRandom(4));
-      HostNet host = new HostNet(spec.mlp()).copyFrom(net);
+      FlatMlp net = Networks.initialize(new FlatMlp(spec), m, new SplittableRandom(4));
+      HostNet host = new HostNet(spec).copyFrom(net);
       float[] x = gaussian(4 * 5, 8);
       float[] djl = net.forward(new ParameterStore(m, false),
           new NDList(m.create(x, new Shape(4, 5))), false).singletonOrThrow().toFloatArray();
@@ -103,12 +103,20 @@ class HostNetTest {
     }
   }
 
+  /** Each dense layer's weight and bias offsets, then the size. */
+  private static int[] offsets(MlpSpec spec) {
+    MlpSpec.Layout layout = spec.layout();
+    return java.util.stream.IntStream.concat(layout.dense().stream()
+            .flatMapToInt(d -> java.util.stream.IntStream.of(d.weight(), d.bias())),
+        java.util.stream.IntStream.of(layout.size())).toArray();
+  }
+
   /** The checkpoints' parameter files are in this order: a change of layout breaks them all. */
   @Test
   void layoutIsTheCheckpointLayout() {
-    assertThat(new QNetSpec(4, new int[] {8, 6}, 3, false).offsets())
+    assertThat(offsets(MlpSpec.q(4, new int[] {8, 6}, 3, false)))
         .containsExactly(0, 32, 40, 88, 94, 112, 115);
-    assertThat(new QNetSpec(4, new int[] {8, 6}, 3, true).offsets())
+    assertThat(offsets(MlpSpec.q(4, new int[] {8, 6}, 3, true)))
         .containsExactly(0, 32, 40, 88, 94, 112, 115, 121, 122);
     // actor trunk, critic trunk, actor head, value head, log-std
     MlpSpec.Layout separate = new ActorCriticSpec(3, new int[] {4}, false, 2, false, "tanh", 0)
@@ -140,11 +148,11 @@ class HostNetTest {
 
   @Test
   void initialisationIsSeededAndPyTorchLike() {
-    QNetSpec spec = new QNetSpec(4, new int[] {100}, 2, false);
+    MlpSpec spec = MlpSpec.q(4, new int[] {100}, 2, false);
     float[] a = Networks.initialValues(spec, new SplittableRandom(1));
     float[] b = Networks.initialValues(spec, new SplittableRandom(1));
     assertThat(a).containsExactly(b);
-    int[] off = spec.offsets();
+    int[] off = offsets(spec);
     for (int i = off[0]; i < off[2]; i++) {
       assertThat(Math.abs(a[i])).isLessThanOrEqualTo(0.5f); // 1/sqrt(4)
     }

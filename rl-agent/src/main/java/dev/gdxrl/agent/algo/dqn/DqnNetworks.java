@@ -17,7 +17,7 @@ import dev.gdxrl.agent.net.FlatMlp;
 import dev.gdxrl.agent.net.GradientPath;
 import dev.gdxrl.agent.net.DenseKernel;
 import dev.gdxrl.agent.net.Networks;
-import dev.gdxrl.agent.net.QNetSpec;
+import dev.gdxrl.agent.net.MlpSpec;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -40,7 +40,7 @@ import java.util.random.RandomGenerator;
  */
 final class DqnNetworks implements AutoCloseable {
   private final DqnConfig config;
-  private final QNetSpec spec;
+  private final MlpSpec spec;
   private final Device device;
   private final NDManager manager;
   private final FlatMlp online;
@@ -71,12 +71,12 @@ final class DqnNetworks implements AutoCloseable {
   private long updatesAtLastCopy = -1;
   private float lastGradNorm = Float.NaN;
 
-  DqnNetworks(QNetSpec spec, DqnConfig config, Device device, RandomGenerator rng) {
+  DqnNetworks(MlpSpec spec, DqnConfig config, Device device, RandomGenerator rng) {
     this(spec, config, device, rng, GradientPath.forDevice(device) == GradientPath.HAND_WRITTEN);
   }
 
   /** {@code manual}: hand-written backward pass (CPU only) or autograd. */
-  DqnNetworks(QNetSpec spec, DqnConfig config, Device device, RandomGenerator rng,
+  DqnNetworks(MlpSpec spec, DqnConfig config, Device device, RandomGenerator rng,
       boolean manual) {
     if (manual && device.isGpu()) {
       throw new IllegalArgumentException("the manual gradient path needs the CPU");
@@ -90,8 +90,8 @@ final class DqnNetworks implements AutoCloseable {
     this.device = device;
     DjlDefaults.apply();
     this.manager = NDManager.newBaseManager(device);
-    this.online = Networks.initialize(spec.build(), manager, rng);
-    this.target = Networks.initialize(spec.build(), manager, rng);
+    this.online = Networks.initialize(new FlatMlp(spec), manager, rng);
+    this.target = Networks.initialize(new FlatMlp(spec), manager, rng);
     this.store = new ParameterStore(manager, false);
     this.onlineParams = Networks.parameters(online);
     this.targetParams = Networks.parameters(target);
@@ -112,8 +112,8 @@ final class DqnNetworks implements AutoCloseable {
     rewBuf = ByteBuffer.allocateDirect(batchSize * Float.BYTES).order(ByteOrder.nativeOrder());
     coefBuf = ByteBuffer.allocateDirect(batchSize * Float.BYTES).order(ByteOrder.nativeOrder());
     if (manual) {
-      onlineManual = new DenseKernel(spec.mlp(), () -> online.flatParameter().getArray());
-      targetManual = new DenseKernel(spec.mlp(), () -> target.flatParameter().getArray());
+      onlineManual = new DenseKernel(spec, () -> online.flatParameter().getArray());
+      targetManual = new DenseKernel(spec, () -> target.flatParameter().getArray());
       pass = onlineManual.pass();
       grad = new float[spec.parameterCount()];
       dq = new float[batchSize * spec.outputs()];

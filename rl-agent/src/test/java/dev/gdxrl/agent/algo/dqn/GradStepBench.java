@@ -2,7 +2,7 @@ package dev.gdxrl.agent.algo.dqn;
 
 import ai.djl.Device;
 import dev.gdxrl.agent.buffer.ReplayBuffer;
-import dev.gdxrl.agent.net.QNetSpec;
+import dev.gdxrl.agent.net.MlpSpec;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
@@ -61,9 +61,9 @@ public final class GradStepBench {
   public static double adamStep(int obs, int[] hidden, int actions, int batch, int steps,
       boolean host) {
     SplittableRandom rng = new SplittableRandom(2);
-    QNetSpec spec = new QNetSpec(obs, hidden, actions, false);
+    MlpSpec spec = MlpSpec.q(obs, hidden, actions, false);
     try (NDManager manager = NDManager.newBaseManager(Device.cpu())) {
-      FlatMlp net = Networks.initialize(spec.build(), manager, rng);
+      FlatMlp net = Networks.initialize(new FlatMlp(spec), manager, rng);
       AdamStep adam = host ? AdamStep.host(net, 1e-4, 10) : AdamStep.device(net, 1e-4, 10);
       ParameterStore store = new ParameterStore(manager, false);
       NDArray x = manager.randomNormal(new Shape(batch, obs));
@@ -110,7 +110,7 @@ public final class GradStepBench {
    */
   public static double manualAdamStep(int obs, int[] hidden, int actions, int batch, int steps) {
     SplittableRandom rng = new SplittableRandom(2);
-    QNetSpec spec = new QNetSpec(obs, hidden, actions, false);
+    MlpSpec spec = MlpSpec.q(obs, hidden, actions, false);
     float[] x = new float[batch * obs];
     float[] y = new float[batch * actions];
     for (int i = 0; i < x.length; i++) {
@@ -124,9 +124,9 @@ public final class GradStepBench {
     ByteBuffer xBuf = ByteBuffer.allocateDirect(x.length * 4).order(ByteOrder.nativeOrder());
     ByteBuffer dBuf = ByteBuffer.allocateDirect(dOut.length * 4).order(ByteOrder.nativeOrder());
     try (NDManager manager = NDManager.newBaseManager(Device.cpu())) {
-      FlatMlp net = Networks.initialize(spec.build(), manager, rng);
+      FlatMlp net = Networks.initialize(new FlatMlp(spec), manager, rng);
       AdamStep adam = AdamStep.host(net, 1e-4, 10);
-      try (DenseKernel mm = new DenseKernel(spec.mlp(), () -> net.flatParameter().getArray())) {
+      try (DenseKernel mm = new DenseKernel(spec, () -> net.flatParameter().getArray())) {
         DenseKernel.Pass pass = mm.pass();
         String label = String.format("adam step %d-%s-%d batch %d (manual backward, host adam)",
             obs, java.util.Arrays.toString(hidden), actions, batch);
@@ -169,7 +169,7 @@ public final class GradStepBench {
       buf.add(o, rng.nextInt(actions), rng.nextDouble(), n, rng.nextInt(10) == 0);
     }
     ReplayBuffer.Batch b = new ReplayBuffer.Batch(batch, obs);
-    QNetSpec spec = new QNetSpec(obs, cfg.hiddenArray(), actions, false);
+    MlpSpec spec = MlpSpec.q(obs, cfg.hiddenArray(), actions, false);
     try (DqnNetworks nets = new DqnNetworks(spec, cfg, Device.cpu(), rng)) {
       for (int i = 0; i < 500; i++) {
         buf.sample(rng, b);
