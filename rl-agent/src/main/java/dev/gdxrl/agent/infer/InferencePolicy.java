@@ -8,7 +8,6 @@ import dev.gdxrl.agent.DjlDefaults;
 import dev.gdxrl.agent.algo.pg.ActorCriticNet;
 import dev.gdxrl.agent.algo.pg.Categorical;
 import dev.gdxrl.agent.algo.pg.DiagGaussian;
-import dev.gdxrl.agent.algo.pg.HostActorCritic;
 import dev.gdxrl.agent.algo.pg.OnPolicyConfig;
 import dev.gdxrl.agent.algo.pg.OnPolicyLearner;
 import dev.gdxrl.agent.algo.tabular.Discretiser;
@@ -19,7 +18,10 @@ import dev.gdxrl.agent.io.CheckpointMeta;
 import dev.gdxrl.agent.io.Checkpoints;
 import dev.gdxrl.agent.io.Problems;
 import dev.gdxrl.agent.Footprint;
+import dev.gdxrl.agent.net.FlatMlp;
+import dev.gdxrl.agent.net.HostNet;
 import dev.gdxrl.agent.net.Networks;
+import dev.gdxrl.agent.net.MlpSpec;
 import dev.gdxrl.control.ActingMode;
 import dev.gdxrl.control.Insight;
 import dev.gdxrl.env.Box;
@@ -43,8 +45,8 @@ import java.util.SplittableRandom;
  * batched forward pass for the networks, one table look-up each for the Q-table.
  *
  * <p>Its greedy action is the training agent's {@code actGreedy} on the same raw observation:
- * the same host kernels ({@code HostMlp}'s summation order, {@link HostActorCritic}) and the same
- * normalisation arithmetic.
+ * the same host kernel ({@link HostNet}, whose values do not depend on the number of rows) and the
+ * same normalisation arithmetic.
  *
  * <p>Not thread-safe (scratch buffers): one per thread.
  */
@@ -67,11 +69,10 @@ public final class InferencePolicy {
   private final ObservationScaler scaler;
   private final Discretiser discretiser; // qtable
   private final float[] table; // qtable
-  private final BatchedQNetwork qnet; // dqn
-  private final HostActorCritic ac; // actor-critics
+  private final HostNet net; // dqn and actor-critics
   private final Box actionBox; // Gaussian
-  private float[][] rows = new float[0][]; // normalised observations (Q-values)
-  private float[] flat = new float[0]; // normalised observations, row-major (actor-critics)
+  private float[][] rows = new float[0][]; // normalised observations (Q-table)
+  private float[] flat = new float[0]; // normalised observations, row-major (networks)
   private final float[] scaled; // one normalised observation
   private float[] out = new float[0]; // head outputs, row-major
   private float[] values = new float[0];
@@ -80,7 +81,7 @@ public final class InferencePolicy {
   private final float[] one;
 
   private InferencePolicy(CheckpointMeta meta, Head head, ObservationScaler scaler,
-      Discretiser discretiser, float[] table, BatchedQNetwork qnet, HostActorCritic ac) {
+      Discretiser discretiser, float[] table, HostNet net) {
     this.meta = meta;
     this.head = head;
     this.obsDim = meta.observationSpace().dim();
@@ -88,8 +89,7 @@ public final class InferencePolicy {
     this.scaler = scaler;
     this.discretiser = discretiser;
     this.table = table;
-    this.qnet = qnet;
-    this.ac = ac;
+    this.net = net;
     this.actionBox = head == Head.GAUSSIAN ? (Box) meta.actionSpace() : null;
     this.one = new float[size];
     this.scaled = new float[obsDim];
@@ -148,12 +148,12 @@ public final class InferencePolicy {
       if (config instanceof OnPolicyConfig c) {
         return actorCritic(dir, meta, c, scaler);
       }
-      BatchedQNetwork net = BatchedQNetwork.load(dir, meta);
+      HostNet net = qNetwork(dir, meta);
       if (net == null) {
         throw new CheckpointException(where + ": no q_network.params for its '" + meta.algo()
             + "' agent");
       }
-      return new InferencePolicy(meta, Head.Q_VALUES, scaler, null, null, net, null);
+      return new InferencePolicy(meta, Head.Q_VALUES, scaler, null, null, net);
     } catch (CheckpointException e) {
       throw e;
     } catch (Exception | LinkageError e) {
@@ -194,12 +194,36 @@ public final class InferencePolicy {
     } catch (EOFException e) {
       throw new IOException("Q-table file " + file + " is truncated", e);
     }
-    return new InferencePolicy(meta, Head.Q_VALUES, scaler, d, table, null, null);
+    return new InferencePolicy(meta, Head.Q_VALUES, scaler, d, table, null);
   }
 
   /** Null for an empty list: the observation space's bounds, as {@code QLearningAgent}. */
   private static double[] doubles(List<Double> l) {
     return l.isEmpty() ? null : l.stream().mapToDouble(Double::doubleValue).toArray();
+  }
+
+  /**
+   * The online Q-network of a {@code dqn} / {@code double-dqn} checkpoint, or null when the
+   * checkpoint holds another kind of agent.
+   */
+  private static HostNet qNetwork(Path dir, CheckpointMeta meta) throws Exception {
+    Path file = dir.resolve("q_network.params");
+    if (!meta.algo().contains("dqn") || !Files.isRegularFile(file)
+        || !(meta.config().get("hidden") instanceof List<?> hidden)) {
+      return null;
+    }
+    int[] widths = new int[hidden.size()];
+    for (int i = 0; i < widths.length; i++) {
+      widths[i] = ((Number) hidden.get(i)).intValue();
+    }
+    boolean dueling = Boolean.TRUE.equals(meta.config().get("dueling"));
+    int actions = ((Discrete) meta.actionSpace()).n();
+    MlpSpec spec = MlpSpec.q(meta.observationSpace().dim(), widths, actions, dueling);
+    try (NDManager manager = NDManager.newBaseManager(Device.cpu())) {
+      FlatMlp net = Networks.initialize(new FlatMlp(spec), manager, new SplittableRandom(0));
+      Networks.load(net, manager, file);
+      return new HostNet(spec).copyFrom(net);
+    }
   }
 
   private static InferencePolicy actorCritic(Path dir, CheckpointMeta meta, OnPolicyConfig c,
@@ -219,8 +243,7 @@ public final class InferencePolicy {
       theta = net.hostParameters();
     }
     return new InferencePolicy(meta, discrete ? Head.CATEGORICAL : Head.GAUSSIAN,
-        c.normalizeObservations() ? scaler : null, null, null, null,
-        new HostActorCritic(spec, theta));
+        c.normalizeObservations() ? scaler : null, null, null, new HostNet(spec.mlp(), theta));
   }
 
   /** The checkpoint's {@code agent.json}. */
@@ -286,7 +309,7 @@ public final class InferencePolicy {
       } else {
         float[] a = new float[size];
         if (mode.kind() == ActingMode.Kind.SAMPLE) {
-          DiagGaussian.sample(out, o, ac.logStd(), size, rngs[i], a, 0);
+          DiagGaussian.sample(out, o, net.vector(0), size, rngs[i], a, 0);
         } else {
           System.arraycopy(out, o, a, 0, size);
         }
@@ -330,16 +353,20 @@ public final class InferencePolicy {
       greedy = new int[n];
       rows = new float[n][obsDim];
     }
+    if (net != null) {
+      forward(observations, n, false);
+      for (int i = 0; i < n; i++) {
+        System.arraycopy(out, i * size, q[i], 0, size);
+        greedy[i] = HostNet.argmax(q[i]);
+      }
+      return;
+    }
     float[][] x = observations;
     if (scaler != null) {
       for (int i = 0; i < n; i++) {
         scaler.apply(observations[i], rows[i]);
       }
       x = rows;
-    }
-    if (qnet != null) {
-      qnet.forward(x, n, q, greedy);
-      return;
     }
     for (int i = 0; i < n; i++) {
       int base = discretiser.index(x[i]) * size;
@@ -354,7 +381,7 @@ public final class InferencePolicy {
     }
   }
 
-  /** The actor-critic's head outputs (row-major) into out and, if asked, V(s) into values. */
+  /** The network's head outputs (row-major) into out and, if asked, V(s) into values. */
   private void forward(float[][] observations, int n, boolean withValues) {
     if (flat.length < n * obsDim) {
       flat = new float[n * obsDim];
@@ -372,7 +399,7 @@ public final class InferencePolicy {
       }
       System.arraycopy(o, 0, flat, i * obsDim, obsDim);
     }
-    ac.forward(flat, n, out, withValues ? values : null);
+    net.forward(flat, n, out, withValues ? values : null);
   }
 
   /** The Q-values of one raw observation into {@code dst} (Q-value heads only). */
@@ -405,7 +432,7 @@ public final class InferencePolicy {
   /** The Gaussian's standard deviations into {@code dst} (NaN for other heads). */
   public float[] std(float[] dst) {
     for (int j = 0; j < size; j++) {
-      dst[j] = head == Head.GAUSSIAN ? (float) Math.exp(ac.logStd()[j]) : Float.NaN;
+      dst[j] = head == Head.GAUSSIAN ? (float) Math.exp(net.vector(0)[j]) : Float.NaN;
     }
     return dst;
   }

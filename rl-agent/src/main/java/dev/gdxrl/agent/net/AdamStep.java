@@ -1,8 +1,6 @@
 package dev.gdxrl.agent.net;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.training.optimizer.Optimizer;
-import ai.djl.training.tracker.Tracker;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -19,8 +17,9 @@ import java.nio.file.StandardOpenOption;
  * <p>Two implementations of one contract: {@link #host} for the CPU, where the gradient and the
  * weights are read and written through zero-copy views of the tensors' memory and the whole
  * update is one fused Java loop (PyTorch's unfused Adam makes about eleven passes over the
- * parameters); and {@link #device} for a GPU, DJL's Adam plus clipping with NDArray ops, so the
- * parameters never leave the device. A unit test checks that both give the same parameters.
+ * parameters); and {@link #device} for a GPU, the same update as NDArray ops ({@link
+ * #deviceAdamUpdate}, which the policy-gradient optimiser's GPU path uses too), so the parameters
+ * never leave the device. A unit test checks that both give the same parameters.
  */
 public abstract class AdamStep {
   /** Adam's moment decay rates (PyTorch's defaults), for every Adam in the project. */
@@ -42,7 +41,7 @@ public abstract class AdamStep {
     return new Host(net, lr, maxGradNorm);
   }
 
-  /** DJL's Adam on the parameter's device. */
+  /** Adam as NDArray ops ({@link #deviceAdamUpdate}) on the parameter's device. */
   public static AdamStep device(FlatMlp net, double lr, double maxGradNorm) {
     return new Device(net, lr, maxGradNorm);
   }
@@ -56,7 +55,8 @@ public abstract class AdamStep {
 
   /**
    * Like {@link #step()}, with the gradient given as a host array in the parameter's flat layout
-   * (computed by hand, e.g. by {@link ManualMlp}) instead of read from the parameter. Host only.
+   * (computed by hand, e.g. by {@link DenseKernel#backward}) instead of read from the parameter.
+   * Host only.
    */
   public float step(float[] grad) {
     throw new UnsupportedOperationException("a host gradient needs the host optimiser");
@@ -143,6 +143,25 @@ public abstract class AdamStep {
       flushTiny(m, n);
       flushTiny(v, n);
     }
+  }
+
+  /**
+   * The device form of {@link #adamUpdate}: the same formulas as NDArray ops on {@code weight}'s
+   * device, in place on {@code weight} and the moments {@code m} and {@code v}; {@code grad} is
+   * the gradient already scaled (clipped); {@code t} the number of this step (from 1).
+   * Temporaries belong to {@code grad}'s manager. The one device Adam of the project.
+   */
+  public static void deviceAdamUpdate(NDArray weight, NDArray grad, NDArray m, NDArray v,
+      float lr, float eps, long t) {
+    m.muli(BETA1).addi(grad.mul(1 - BETA1));
+    v.muli(BETA2).addi(grad.square().muli(1 - BETA2));
+    double bc1 = 1 - Math.pow(BETA1, t);
+    double bc2Sqrt = Math.sqrt(1 - Math.pow(BETA2, t));
+    NDArray denom = v.sqrt();
+    denom.attach(grad.getManager());
+    NDArray update = m.div(denom.divi(bc2Sqrt).addi(eps)); // m's manager: scope it
+    update.attach(grad.getManager());
+    weight.subi(update.muli(lr / bc1));
   }
 
   /** Sets entries of {@code a[0..n)} below {@link #FLUSH_BELOW} in magnitude to zero. */
@@ -281,13 +300,24 @@ public abstract class AdamStep {
 
   private static final class Device extends AdamStep {
     private final FlatMlp net;
-    private final Optimizer adam;
+    private NDArray m;
+    private NDArray v;
 
     Device(FlatMlp net, double lr, double maxGradNorm) {
       super(lr, maxGradNorm);
       this.net = net;
-      this.adam = Optimizer.adam().optLearningRateTracker((Tracker) update -> this.lr)
-          .optBeta1(BETA1).optBeta2(BETA2).optEpsilon(eps).build();
+    }
+
+    @Override
+    public void parametersReplaced() {
+      // as the host optimiser: new parameters start with fresh moments
+      if (m != null) {
+        m.close();
+        v.close();
+        m = null;
+        v = null;
+      }
+      t = 0;
     }
 
     @Override
@@ -301,8 +331,15 @@ public abstract class AdamStep {
         if (scale < 1f) {
           grad.muli(scale);
         }
+        if (m == null) {
+          m = p.zerosLike();
+          v = p.zerosLike();
+          m.attach(p.getManager());
+          v.attach(p.getManager());
+        }
         t++;
-        adam.update(net.flatParameter().getId(), p, grad); // also zeroes the gradient
+        deviceAdamUpdate(p, grad, m, v, lr, eps, t);
+        grad.subi(grad);
         return norm;
       }
     }

@@ -4,16 +4,14 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
-import ai.djl.nn.Activation;
 import ai.djl.nn.Parameter;
-import ai.djl.nn.core.Linear;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 
 /**
  * An MLP (Linear + ReLU layers, optional dueling head) as one DJL block whose weights and biases
- * all live in a single flat parameter vector. Each forward pass splits the vector into views (one
- * native call) and applies {@link Linear#linear} and ReLU per layer.
+ * all live in a single flat parameter vector. Its forward pass is {@link DenseKernel#autograd}:
+ * it splits the vector into views (one native call) and runs the layers.
  *
  * <p>Why flat: for the small networks of RL, the cost of a training step is mostly per-call
  * overhead, not arithmetic. With one parameter, the Adam update, the gradient-norm computation,
@@ -23,18 +21,18 @@ import ai.djl.util.PairList;
 public final class FlatMlp extends AbstractBlock {
   private static final byte VERSION = 1;
 
-  private final QNetSpec spec;
-  private final long[] splitPoints;
+  private final MlpSpec spec;
+  private final MlpSpec.Layout layout;
   private final Parameter params;
 
-  FlatMlp(QNetSpec spec) {
+  /** A new, uninitialised block of a Q-network spec ({@link MlpSpec#q}). */
+  public FlatMlp(MlpSpec spec) {
     super(VERSION);
-    this.spec = spec;
-    int[] off = spec.offsets();
-    splitPoints = new long[off.length - 2];
-    for (int i = 1; i < off.length - 1; i++) {
-      splitPoints[i - 1] = off[i];
+    if (spec.heads().size() != 1 || spec.trunks() != 1) {
+      throw new IllegalArgumentException("a Q-network has one trunk and one head, not " + spec);
     }
+    this.spec = spec;
+    layout = spec.layout();
     params = addParameter(Parameter.builder()
         .setName("params")
         .setType(Parameter.Type.WEIGHT)
@@ -42,11 +40,11 @@ public final class FlatMlp extends AbstractBlock {
         .build());
   }
 
-  public QNetSpec spec() {
+  public MlpSpec spec() {
     return spec;
   }
 
-  /** The flat parameter (layout: {@link QNetSpec#offsets()}). */
+  /** The flat parameter (layout: {@link MlpSpec#layout()}). */
   public Parameter flatParameter() {
     return params;
   }
@@ -56,28 +54,7 @@ public final class FlatMlp extends AbstractBlock {
       PairList<String, Object> extra) {
     NDArray x = inputs.singletonOrThrow();
     NDArray flat = store.getValue(params, x.getDevice(), training);
-    NDList parts = flat.split(splitPoints);
-    // the views would otherwise belong to the parameter's (long-lived) manager: give them to
-    // the caller's scope so they are freed with it
-    parts.attach(x.getManager());
-    int layers = spec.layers();
-    NDArray hiddenOut = x;
-    for (int l = 0; l < layers; l++) {
-      NDArray w = parts.get(2 * l).reshape(spec.layerOut(l), spec.layerIn(l));
-      NDArray y = Linear.linear(x, w, parts.get(2 * l + 1)).singletonOrThrow();
-      if (l < layers - 1) {
-        x = Activation.relu(y);
-        hiddenOut = x;
-      } else {
-        x = y;
-      }
-    }
-    if (!spec.dueling()) {
-      return new NDList(x);
-    }
-    NDArray vw = parts.get(2 * layers).reshape(1, spec.layerIn(layers - 1));
-    NDArray v = Linear.linear(hiddenOut, vw, parts.get(2 * layers + 1)).singletonOrThrow();
-    return new NDList(x.sub(x.mean(new int[] {1}, true)).addi(v));
+    return new NDList(DenseKernel.autograd(layout, flat, x, null)[0]);
   }
 
   @Override

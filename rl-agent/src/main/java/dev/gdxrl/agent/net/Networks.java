@@ -34,15 +34,16 @@ public final class Networks {
     return net;
   }
 
-  /** PyTorch-style initial values of the flat parameter vector of {@code spec}. */
-  public static float[] initialValues(QNetSpec spec, RandomGenerator rng) {
-    int[] off = spec.offsets();
-    float[] v = new float[spec.parameterCount()];
-    int segments = (off.length - 1) / 2;
-    for (int s = 0; s < segments; s++) {
-      int l = Math.min(s, spec.layers() - 1); // the dueling value layer shares the head's fan-in
-      float bound = (float) (1.0 / Math.sqrt(spec.layerIn(l)));
-      for (int i = off[2 * s]; i < off[2 * s + 2]; i++) {
+  /**
+   * PyTorch-style initial values of the flat parameter vector of {@code spec}: each dense layer's
+   * weight, then its bias, uniform in +-1/sqrt(its fan-in), drawn in vector order.
+   */
+  public static float[] initialValues(MlpSpec spec, RandomGenerator rng) {
+    MlpSpec.Layout layout = spec.layout();
+    float[] v = new float[layout.size()];
+    for (MlpSpec.Dense d : layout.dense()) {
+      float bound = (float) (1.0 / Math.sqrt(d.in()));
+      for (int i = d.weight(); i < d.bias() + d.out(); i++) {
         v[i] = (float) ((rng.nextDouble() * 2 - 1) * bound);
       }
     }

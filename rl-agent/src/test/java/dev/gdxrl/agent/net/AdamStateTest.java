@@ -26,12 +26,12 @@ class AdamStateTest {
 
   @Test
   void aResumedOptimiserContinuesExactlyAndAFreshOneDoesNot() throws IOException {
-    QNetSpec spec = new QNetSpec(3, new int[] {8}, 2, false);
+    MlpSpec spec = MlpSpec.q(3, new int[] {8}, 2, false);
     int n = spec.parameterCount();
     try (NDManager m = NDManager.newBaseManager(Device.cpu())) {
-      FlatMlp a = Networks.initialize(spec.build(), m, new SplittableRandom(1));
-      FlatMlp b = Networks.initialize(spec.build(), m, new SplittableRandom(2));
-      FlatMlp c = Networks.initialize(spec.build(), m, new SplittableRandom(3));
+      FlatMlp a = Networks.initialize(new FlatMlp(spec), m, new SplittableRandom(1));
+      FlatMlp b = Networks.initialize(new FlatMlp(spec), m, new SplittableRandom(2));
+      FlatMlp c = Networks.initialize(new FlatMlp(spec), m, new SplittableRandom(3));
       AdamStep adamA = AdamStep.host(a, 1e-2, 10);
       SplittableRandom rng = new SplittableRandom(7);
       for (int i = 0; i < 5; i++) {
@@ -55,8 +55,8 @@ class AdamStateTest {
       assertThat(b.flatParameter().getArray().toFloatArray()).isEqualTo(pa);
       assertThat(c.flatParameter().getArray().toFloatArray()).isNotEqualTo(pa);
 
-      QNetSpec other = new QNetSpec(3, new int[] {9}, 2, false);
-      FlatMlp d = Networks.initialize(other.build(), m, new SplittableRandom(4));
+      MlpSpec other = MlpSpec.q(3, new int[] {9}, 2, false);
+      FlatMlp d = Networks.initialize(new FlatMlp(other), m, new SplittableRandom(4));
       assertThatThrownBy(() -> AdamStep.host(d, 1e-2, 10).readState(tmp.resolve("adam.bin")))
           .isInstanceOf(IOException.class).hasMessageContaining("the network has");
     }

@@ -4,8 +4,8 @@ import dev.gdxrl.agent.AgentContext;
 import dev.gdxrl.agent.ValueAgent;
 import dev.gdxrl.agent.buffer.NStepWriter;
 import dev.gdxrl.agent.buffer.ReplayBuffer;
-import dev.gdxrl.agent.net.HostMlp;
-import dev.gdxrl.agent.net.QNetSpec;
+import dev.gdxrl.agent.net.HostNet;
+import dev.gdxrl.agent.net.MlpSpec;
 import dev.gdxrl.env.Discrete;
 import dev.gdxrl.env.VectorEnv;
 import java.io.IOException;
@@ -53,7 +53,7 @@ public final class DqnAgent implements ValueAgent {
   private final int actions;
   private final SplittableRandom rng;
   private final DqnNetworks nets;
-  private final HostMlp host;
+  private final HostNet host;
   private final ReplayBuffer buffer;
   private final int envs;
   private final NStepWriter[] writers;
@@ -79,9 +79,9 @@ public final class DqnAgent implements ValueAgent {
     this.actions = d.n();
     this.rng = new SplittableRandom(context.seed());
     int obsDim = context.observationSpace().dim();
-    QNetSpec spec = new QNetSpec(obsDim, config.hiddenArray(), actions, config.dueling());
+    MlpSpec spec = MlpSpec.q(obsDim, config.hiddenArray(), actions, config.dueling());
     this.nets = new DqnNetworks(spec, config, context.device(), rng.split());
-    this.host = new HostMlp(spec);
+    this.host = new HostNet(spec);
     host.copyFrom(nets.online());
     this.buffer = new ReplayBuffer(config.bufferSize(), obsDim);
     this.envs = config.nEnvs();
@@ -139,7 +139,7 @@ public final class DqnAgent implements ValueAgent {
     if (rng.nextDouble() < config.epsilon(envStep, context.totalSteps())) {
       return rng.nextInt(actions);
     }
-    return HostMlp.argmax(host.forward(obs, q));
+    return HostNet.argmax(host.forward(obs, q));
   }
 
   private int boltzmann(float[] values) {
@@ -165,7 +165,7 @@ public final class DqnAgent implements ValueAgent {
 
   @Override
   public Integer actGreedy(float[] obs) {
-    return HostMlp.argmax(host.forward(obs, q));
+    return HostNet.argmax(host.forward(obs, q));
   }
 
   @Override

@@ -14,9 +14,10 @@ import dev.gdxrl.agent.DjlDefaults;
 import dev.gdxrl.agent.buffer.ReplayBuffer;
 import dev.gdxrl.agent.net.AdamStep;
 import dev.gdxrl.agent.net.FlatMlp;
-import dev.gdxrl.agent.net.ManualMlp;
+import dev.gdxrl.agent.net.GradientPath;
+import dev.gdxrl.agent.net.DenseKernel;
 import dev.gdxrl.agent.net.Networks;
-import dev.gdxrl.agent.net.QNetSpec;
+import dev.gdxrl.agent.net.MlpSpec;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -32,14 +33,14 @@ import java.util.random.RandomGenerator;
  * minibatch goes to the device as one upload per field from reused direct buffers.
  *
  * <p>Two ways to compute the gradient, chosen at construction: on the CPU (plain or dueling head)
- * the <em>manual</em> path runs the networks through {@link ManualMlp}, computes the TD
+ * the <em>manual</em> path runs the networks through {@link DenseKernel}, computes the TD
  * targets and the loss's gradient with respect to Q on the host and backpropagates by hand, with
  * no autograd recording, which is what a step costs most through DJL; elsewhere DJL's autograd
  * does it on the device. A unit test checks that both give the same parameters.
  */
 final class DqnNetworks implements AutoCloseable {
   private final DqnConfig config;
-  private final QNetSpec spec;
+  private final MlpSpec spec;
   private final Device device;
   private final NDManager manager;
   private final FlatMlp online;
@@ -56,9 +57,9 @@ final class DqnNetworks implements AutoCloseable {
   private final ByteBuffer coefBuf;
   /** gamma^k as float for k = 0..n_step (index 1 is exactly (float) gamma). */
   private final float[] gammaPow;
-  private final ManualMlp onlineManual;
-  private final ManualMlp targetManual;
-  private final NDArray[] acts;
+  private final DenseKernel onlineManual;
+  private final DenseKernel targetManual;
+  private final DenseKernel.Pass pass;
   private final float[] grad;
   private final float[] dq;
   private final float[] y;
@@ -70,12 +71,12 @@ final class DqnNetworks implements AutoCloseable {
   private long updatesAtLastCopy = -1;
   private float lastGradNorm = Float.NaN;
 
-  DqnNetworks(QNetSpec spec, DqnConfig config, Device device, RandomGenerator rng) {
-    this(spec, config, device, rng, !device.isGpu());
+  DqnNetworks(MlpSpec spec, DqnConfig config, Device device, RandomGenerator rng) {
+    this(spec, config, device, rng, GradientPath.forDevice(device) == GradientPath.HAND_WRITTEN);
   }
 
   /** {@code manual}: hand-written backward pass (CPU only) or autograd. */
-  DqnNetworks(QNetSpec spec, DqnConfig config, Device device, RandomGenerator rng,
+  DqnNetworks(MlpSpec spec, DqnConfig config, Device device, RandomGenerator rng,
       boolean manual) {
     if (manual && device.isGpu()) {
       throw new IllegalArgumentException("the manual gradient path needs the CPU");
@@ -89,8 +90,8 @@ final class DqnNetworks implements AutoCloseable {
     this.device = device;
     DjlDefaults.apply();
     this.manager = NDManager.newBaseManager(device);
-    this.online = Networks.initialize(spec.build(), manager, rng);
-    this.target = Networks.initialize(spec.build(), manager, rng);
+    this.online = Networks.initialize(new FlatMlp(spec), manager, rng);
+    this.target = Networks.initialize(new FlatMlp(spec), manager, rng);
     this.store = new ParameterStore(manager, false);
     this.onlineParams = Networks.parameters(online);
     this.targetParams = Networks.parameters(target);
@@ -98,7 +99,7 @@ final class DqnNetworks implements AutoCloseable {
       p.getArray().setRequiresGradient(false);
     }
     updateTarget(1.0);
-    this.adam = !device.isGpu()
+    this.adam = GradientPath.hostOptimiser(device)
         ? AdamStep.host(online, config.learningRate(), config.maxGradNorm())
         : AdamStep.device(online, config.learningRate(), config.maxGradNorm());
     this.one = manager.create(1f);
@@ -111,9 +112,9 @@ final class DqnNetworks implements AutoCloseable {
     rewBuf = ByteBuffer.allocateDirect(batchSize * Float.BYTES).order(ByteOrder.nativeOrder());
     coefBuf = ByteBuffer.allocateDirect(batchSize * Float.BYTES).order(ByteOrder.nativeOrder());
     if (manual) {
-      onlineManual = new ManualMlp(online);
-      targetManual = new ManualMlp(target);
-      acts = new NDArray[spec.layers()];
+      onlineManual = new DenseKernel(spec, () -> online.flatParameter().getArray());
+      targetManual = new DenseKernel(spec, () -> target.flatParameter().getArray());
+      pass = onlineManual.pass();
       grad = new float[spec.parameterCount()];
       dq = new float[batchSize * spec.outputs()];
       y = new float[batchSize];
@@ -121,7 +122,7 @@ final class DqnNetworks implements AutoCloseable {
     } else {
       onlineManual = null;
       targetManual = null;
-      acts = null;
+      pass = null;
       grad = null;
       dq = null;
       y = null;
@@ -129,7 +130,7 @@ final class DqnNetworks implements AutoCloseable {
     }
   }
 
-  /** Whether gradients are computed by hand ({@link ManualMlp}) rather than by autograd. */
+  /** Whether gradients are computed by hand ({@link DenseKernel}) rather than by autograd. */
   boolean manual() {
     return onlineManual != null;
   }
@@ -225,7 +226,7 @@ final class DqnNetworks implements AutoCloseable {
         hostTargets(b, u, y);
         obs = u.obs;
       }
-      float[] q = onlineManual.forward(obs, acts).toFloatArray();
+      float[] q = onlineManual.forward(obs, pass)[0].toFloatArray();
       java.util.Arrays.fill(dq, 0f);
       boolean mse = DqnConfig.MSE.equals(config.loss());
       double loss = 0;
@@ -245,7 +246,7 @@ final class DqnNetworks implements AutoCloseable {
       dqBuf.clear();
       dqBuf.asFloatBuffer().put(dq);
       NDArray dOut = sub.create(dqBuf, new Shape(batchSize, outs), DataType.FLOAT32);
-      onlineManual.backward(dOut, acts, grad);
+      onlineManual.backward(pass, new NDArray[] {dOut}, grad);
       lastGradNorm = adam.step(grad);
       updates++;
       return wantLoss ? (float) (loss / batchSize) : Float.NaN;
@@ -281,8 +282,8 @@ final class DqnNetworks implements AutoCloseable {
     roundBuf.limit(rows * d * Float.BYTES);
     float[] tq;
     try (NDManager sub = manager.newSubManager(device)) {
-      tq = targetManual.forward(sub.create(roundBuf, new Shape(rows, d), DataType.FLOAT32), null)
-          .toFloatArray();
+      tq = targetManual.forward(sub.create(roundBuf, new Shape(rows, d), DataType.FLOAT32),
+          null)[0].toFloatArray();
     }
     for (int k = 0; k < count; k++) {
       for (int i = 0; i < batchSize; i++) {
@@ -294,8 +295,8 @@ final class DqnNetworks implements AutoCloseable {
   /** TD targets of the manual path: target-network values fetched, the rest on the host. */
   private void hostTargets(ReplayBuffer.Batch b, Uploaded u, float[] out) {
     int outs = spec.outputs();
-    float[] tq = targetManual.forward(u.next, null).toFloatArray();
-    float[] oq = config.doubleQ() ? onlineManual.forward(u.next, null).toFloatArray() : null;
+    float[] tq = targetManual.forward(u.next, null)[0].toFloatArray();
+    float[] oq = config.doubleQ() ? onlineManual.forward(u.next, null)[0].toFloatArray() : null;
     for (int i = 0; i < batchSize; i++) {
       out[i] = tdTarget(tq, oq, i * outs, b, i);
     }
@@ -347,7 +348,7 @@ final class DqnNetworks implements AutoCloseable {
     try (NDManager sub = manager.newSubManager(device)) {
       NDArray x = sub.create(obs, new Shape(rows, spec.inputs()));
       if (manual()) {
-        return onlineManual.forward(x, null).toFloatArray();
+        return onlineManual.forward(x, null)[0].toFloatArray();
       }
       return forward(online, x, false).toFloatArray();
     }

@@ -6,9 +6,9 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
-import ai.djl.nn.Activation;
 import ai.djl.nn.Parameter;
-import ai.djl.nn.core.Linear;
+import dev.gdxrl.agent.net.DenseKernel;
+import dev.gdxrl.agent.net.MlpSpec;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 import java.util.ArrayList;
@@ -17,11 +17,11 @@ import java.util.random.RandomGenerator;
 
 /**
  * The actor-critic network as one DJL block holding all its parameters in one flat vector {@code
- * theta} (DJL's parameter format saves and loads it). {@link ParamLayout} says where each linear
- * layer's weight {@code (out, in)} and bias, and the Gaussian's state-independent {@code log_std},
- * sit in it. The forward pass splits {@code theta} into views (one native call), so the optimiser
- * updates, clips and zeroes one tensor per step instead of one per layer: with DJL's per-call
- * overhead this is the difference that matters for small RL networks.
+ * theta} (DJL's parameter format saves and loads it). The spec's {@link MlpSpec.Layout} says
+ * where each dense layer's weight {@code (out, in)} and bias, and the Gaussian's state-independent
+ * {@code log_std}, sit in it. The forward pass splits {@code theta} into views (one native call),
+ * so the optimiser updates, clips and zeroes one tensor per step instead of one per layer: with
+ * DJL's per-call overhead this is the difference that matters for small RL networks.
  *
  * <p>{@link #forward(NDArray)} maps observations (B, obsDim) to the actor output (B, k), values
  * (B) and, for a Gaussian, log-std (k).
@@ -33,14 +33,14 @@ import java.util.random.RandomGenerator;
  */
 public final class ActorCriticNet extends AbstractBlock {
   private final ActorCriticSpec spec;
-  private final ParamLayout layout;
+  private final MlpSpec.Layout layout;
   private final Parameter theta;
 
   /** Builds the block; {@code rng} draws the initial values, set at {@link #initialize}. */
   public ActorCriticNet(ActorCriticSpec spec, RandomGenerator rng) {
     this.spec = spec;
-    this.layout = new ParamLayout(spec);
-    float[] init = layout.initialValues(rng);
+    this.layout = spec.mlp().layout();
+    float[] init = initialValues(layout, spec.logStdInit(), rng);
     theta = addParameter(Parameter.builder().setName("theta").setType(Parameter.Type.WEIGHT)
         .optShape(new Shape(layout.size()))
         .optInitializer((m, shape, type) -> m.create(init, shape)).build());
@@ -56,8 +56,32 @@ public final class ActorCriticNet extends AbstractBlock {
     return spec;
   }
 
-  public ParamLayout layout() {
+  public MlpSpec.Layout layout() {
     return layout;
+  }
+
+  /**
+   * Orthogonal weights with OpenAI baselines' gains (sqrt(2) in the trunks, 0.01 for the actor
+   * head, 1 for the value head), drawn layer by layer in vector order; zero biases; log-std at
+   * {@code logStdInit}.
+   */
+  static float[] initialValues(MlpSpec.Layout layout, double logStdInit, RandomGenerator rng) {
+    float[] v = new float[layout.size()];
+    MlpSpec spec = layout.spec();
+    java.util.Map<MlpSpec.Dense, Double> gains = new java.util.HashMap<>();
+    for (int h = 0; h < spec.heads().size(); h++) {
+      gains.put(layout.head(h, 0), spec.head(h).kind() == MlpSpec.Kind.VALUE ? 1.0 : 0.01);
+    }
+    for (MlpSpec.Dense d : layout.dense()) {
+      float[] w = Orthogonal.matrix(d.out(), d.in(), gains.getOrDefault(d, Math.sqrt(2)), rng);
+      System.arraycopy(w, 0, v, d.weight(), w.length);
+    }
+    for (int h = 0; h < spec.heads().size(); h++) {
+      for (int j = 0; layout.vector(h) >= 0 && j < spec.head(h).size(); j++) {
+        v[layout.vector(h) + j] = (float) logStdInit;
+      }
+    }
+    return v;
   }
 
   /** The flat parameter vector. */
@@ -70,7 +94,7 @@ public final class ActorCriticNet extends AbstractBlock {
     return new ArrayList<>(getParameters().values());
   }
 
-  /** A copy of the parameters on the host, in {@link ParamLayout} order. */
+  /** A copy of the parameters on the host, in {@link MlpSpec.Layout} order. */
   public float[] hostParameters() {
     return theta.getArray().toFloatArray();
   }
@@ -80,37 +104,10 @@ public final class ActorCriticNet extends AbstractBlock {
    * (k)} for a Gaussian.
    */
   public NDList forward(NDArray obs) {
-    // The views would otherwise belong to theta's (long-lived) manager: move them to the
-    // caller's scope so that they are freed with it.
-    NDList parts = theta.getArray().split(layout.splitPoints());
-    parts.attach(obs.getManager());
-    int hidden = spec.hiddenCount();
-    NDArray h = obs;
-    for (int l = 0; l < hidden; l++) {
-      h = activate(linear(h, parts, layout.actorLayer(l)));
-    }
-    NDArray actorOut = linear(h, parts, layout.actorLayer(hidden));
-    NDArray v;
-    if (spec.sharedTrunk()) {
-      v = linear(h, parts, layout.criticLayer(0));
-    } else {
-      NDArray c = obs;
-      for (int l = 0; l < hidden; l++) {
-        c = activate(linear(c, parts, layout.criticLayer(l)));
-      }
-      v = linear(c, parts, layout.criticLayer(hidden));
-    }
-    return spec.discrete() ? new NDList(actorOut, v)
-        : new NDList(actorOut, v, parts.get(layout.logStdPart()));
-  }
-
-  private static NDArray linear(NDArray x, NDList parts, ParamLayout.Layer layer) {
-    NDArray w = parts.get(layer.weightPart()).reshape(layer.out(), layer.in());
-    return Linear.linear(x, w, parts.get(layer.biasPart())).singletonOrThrow();
-  }
-
-  private NDArray activate(NDArray x) {
-    return spec.tanh() ? x.tanh() : Activation.relu(x);
+    NDArray[][] parts = new NDArray[1][];
+    NDArray[] out = DenseKernel.autograd(layout, theta.getArray(), obs, parts);
+    return spec.discrete() ? new NDList(out[0], out[1])
+        : new NDList(out[0], out[1], parts[0][layout.vectorPart(0)]);
   }
 
   @Override

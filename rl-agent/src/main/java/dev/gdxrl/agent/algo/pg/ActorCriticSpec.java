@@ -46,21 +46,15 @@ public record ActorCriticSpec(int obsDim, int[] hidden, boolean discrete, int ac
     return hidden.clone();
   }
 
-  int hiddenCount() {
-    return hidden.length;
-  }
-
-  int width(int l) {
-    return hidden[l];
-  }
-
-  /** Width of the last hidden layer (the heads' input). */
-  int featureDim() {
-    return hidden.length == 0 ? obsDim : hidden[hidden.length - 1];
-  }
-
   boolean tanh() {
     return TANH.equals(activation);
+  }
+
+  /** The network in the one spec of the kernel. */
+  public dev.gdxrl.agent.net.MlpSpec mlp() {
+    return dev.gdxrl.agent.net.MlpSpec.actorCritic(obsDim, hidden,
+        tanh() ? dev.gdxrl.agent.net.MlpSpec.Activation.TANH
+            : dev.gdxrl.agent.net.MlpSpec.Activation.RELU, sharedTrunk, discrete, actions);
   }
 
   @Override

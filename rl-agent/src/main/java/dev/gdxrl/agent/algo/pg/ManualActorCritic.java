@@ -1,19 +1,17 @@
 package dev.gdxrl.agent.algo.pg;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.Activation;
-import ai.djl.nn.core.Linear;
-import dev.gdxrl.agent.net.ManualMlp;
+import dev.gdxrl.agent.net.DenseKernel;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 
 /**
  * One policy-gradient step's gradient without autograd: the CPU fast path of REINFORCE, A2C and
- * PPO (the same idea as {@code net.ManualMlp} for DQN).
+ * PPO: the losses' gradients with respect to the heads, on the host, then the one hand-written
+ * backward pass of the networks ({@link DenseKernel}), as DQN does.
  *
  * <p>Through DJL, every op that autograd records costs about 6 us and every node of the backward
  * pass about 5 us on the development machine, which is most of a step for the 64-64 networks of
@@ -21,22 +19,19 @@ import java.nio.ByteOrder;
  * (logits or means, and values: a few numbers per row) come to the host, where the loss and its
  * gradient with respect to them are computed exactly (log-softmax, ratio, clipped surrogate,
  * entropy, Gaussian log-density, clipped value error, with PyTorch's conventions for ties of
- * min/max and for clip boundaries); the gradient goes back up and the chain rule through the
- * linear layers and activations is written out per layer. The gradient lands in a host array in
- * {@link ParamLayout} order for the host optimiser. A unit test checks it against autograd.
+ * min/max and for clip boundaries); the gradient goes back up through {@link DenseKernel#backward}.
+ * The gradient lands in a host array in {@link dev.gdxrl.agent.net.MlpSpec.Layout} order for the
+ * host optimiser. A unit test checks it against autograd.
  */
 final class ManualActorCritic implements AutoCloseable {
   private final ActorCriticNet net;
   private final ActorCriticSpec spec;
-  private final ParamLayout layout;
+  private final dev.gdxrl.agent.net.MlpSpec.Layout layout;
   private final int obsDim;
   private final int k;
-  private final int hidden;
   private final int width;
-  private NDManager views;
-  private NDArray[] parts;
-  /** Per split part that is a weight: its (out, in) view, made once per parameter array. */
-  private NDArray[] weights;
+  private final DenseKernel kernel;
+  private final DenseKernel.Pass pass;
 
   private float[] obsHost = new float[0];
   private float[] dHead = new float[0];
@@ -53,28 +48,14 @@ final class ManualActorCritic implements AutoCloseable {
     this.layout = net.layout();
     this.obsDim = spec.obsDim();
     this.k = spec.actions();
-    this.hidden = spec.hiddenCount();
     this.width = width;
-    refresh();
+    this.kernel = new DenseKernel(spec.mlp(), () -> net.theta().getArray());
+    this.pass = kernel.pass();
   }
 
   /** (Re)creates the views of the parameter vector; call after its array was replaced. */
   void refresh() {
-    if (views != null) {
-      views.close();
-    }
-    NDArray theta = net.theta().getArray();
-    theta.setRequiresGradient(false);
-    views = theta.getManager().newSubManager();
-    NDList split = theta.split(layout.splitPoints());
-    split.attach(views);
-    parts = split.toArray(new NDArray[0]);
-    // reshape here, once: a reshaped view belongs to its source's (long-lived) manager, so
-    // reshaping per step would pile up handles there
-    weights = new NDArray[parts.length];
-    for (ParamLayout.Layer layer : layout.layers()) {
-      weights[layer.weightPart()] = parts[layer.weightPart()].reshape(layer.out(), layer.in());
-    }
+    kernel.refresh();
   }
 
   /** What kind of objective a step optimises. */
@@ -98,16 +79,9 @@ final class ManualActorCritic implements AutoCloseable {
       System.arraycopy(packed, r * width, obsHost, r * obsDim, obsDim);
     }
     NDArray obs = upload(m, obsBuf, obsHost, rows * obsDim, new Shape(rows, obsDim));
-    NDArray[] actorActs = new NDArray[hidden + 1];
-    NDArray[] criticActs = new NDArray[hidden + 1];
-    NDArray head = trunk(obs, actorActs, true);
-    NDArray feat = actorActs[hidden];
-    NDArray value;
-    if (spec.sharedTrunk()) {
-      value = linear(feat, layout.criticLayer(0));
-    } else {
-      value = linear(trunk(obs, criticActs, false), layout.criticLayer(hidden));
-    }
+    NDArray[] out = kernel.forward(obs, pass);
+    NDArray head = out[0];
+    NDArray value = out[1];
     float[] h = head.toFloatArray();
     float[] v = value.toFloatArray();
     double[] stats = spec.discrete() ? categorical(packed, rows, h, v, loss)
@@ -116,26 +90,7 @@ final class ManualActorCritic implements AutoCloseable {
 
     NDArray dh = upload(m, dHeadBuf, dHead, rows * k, new Shape(rows, k));
     NDArray dv = upload(m, dValueBuf, dValue, rows, new Shape(rows, 1));
-    ParamLayout.Layer actorHead = layout.actorLayer(hidden);
-    if (spec.sharedTrunk()) {
-      ParamLayout.Layer criticHead = layout.criticLayer(0);
-      layerGrads(dh, feat, actorHead, grad);
-      layerGrads(dv, feat, criticHead, grad);
-      if (hidden > 0) {
-        NDArray d = dh.matMul(weight(actorHead)).addi(dv.matMul(weight(criticHead)));
-        backTrunk(d, actorActs, true, grad);
-      }
-    } else {
-      layerGrads(dh, feat, actorHead, grad);
-      if (hidden > 0) {
-        backTrunk(dh.matMul(weight(actorHead)), actorActs, true, grad);
-      }
-      ParamLayout.Layer criticHead = layout.criticLayer(hidden);
-      layerGrads(dv, criticActs[hidden], criticHead, grad);
-      if (hidden > 0) {
-        backTrunk(dv.matMul(weight(criticHead)), criticActs, false, grad);
-      }
-    }
+    kernel.backward(pass, new NDArray[] {dh, dv}, grad);
     return stats;
   }
 
@@ -148,46 +103,6 @@ final class ManualActorCritic implements AutoCloseable {
     buf.asFloatBuffer().put(src, 0, n);
     buf.limit(n * Float.BYTES);
     return m.create(buf, shape, DataType.FLOAT32);
-  }
-
-  /** acts[0] = input, acts[l + 1] = output of hidden layer l; returns the head's output. */
-  private NDArray trunk(NDArray x, NDArray[] acts, boolean actor) {
-    NDArray a = x;
-    acts[0] = a;
-    for (int l = 0; l < hidden; l++) {
-      NDArray z = linear(a, actor ? layout.actorLayer(l) : layout.criticLayer(l));
-      // tanh z = 2 sigmoid(2z) - 1: libtorch's CPU tanh costs about 3.5 ns per element here,
-      // its sigmoid under 1 (measured on 256 x 64), which pays for the three extra calls
-      a = spec.tanh() ? Activation.sigmoid(z.muli(2f)).muli(2f).subi(1f) : Activation.relu(z);
-      acts[l + 1] = a;
-    }
-    return actor ? linear(a, layout.actorLayer(hidden)) : a;
-  }
-
-  /** d: gradient at the output of the last hidden layer; walks down to the first. */
-  private void backTrunk(NDArray d, NDArray[] acts, boolean actor, float[] grad) {
-    for (int l = hidden - 1; l >= 0; l--) {
-      NDArray out = acts[l + 1];
-      NDArray dz = spec.tanh() ? d.muli(out.square().negi().addi(1f)) : d.muli(out.sign());
-      ParamLayout.Layer layer = actor ? layout.actorLayer(l) : layout.criticLayer(l);
-      layerGrads(dz, acts[l], layer, grad);
-      if (l > 0) {
-        d = dz.matMul(weight(layer));
-      }
-    }
-  }
-
-  private static void layerGrads(NDArray dz, NDArray in, ParamLayout.Layer layer,
-      float[] grad) {
-    ManualMlp.layerGradients(dz, in, grad, layer.weightOffset(), layer.biasOffset());
-  }
-
-  private NDArray linear(NDArray x, ParamLayout.Layer layer) {
-    return Linear.linear(x, weight(layer), parts[layer.biasPart()]).singletonOrThrow();
-  }
-
-  private NDArray weight(ParamLayout.Layer layer) {
-    return weights[layer.weightPart()];
   }
 
   /**
@@ -252,7 +167,7 @@ final class ManualActorCritic implements AutoCloseable {
       float[] grad) {
     double[] stats = new double[5];
     float[] logStd = new float[k];
-    int lo = layout.logStdOffset();
+    int lo = layout.vector(0);
     // the current values (the optimiser writes the parameter's memory in place)
     net.theta().getArray().toByteBuffer(true).order(ByteOrder.nativeOrder()).asFloatBuffer()
         .get(lo, logStd, 0, k);
@@ -320,9 +235,6 @@ final class ManualActorCritic implements AutoCloseable {
 
   @Override
   public void close() {
-    if (views != null) {
-      views.close();
-      views = null;
-    }
+    kernel.close();
   }
 }

@@ -14,6 +14,8 @@ import dev.gdxrl.agent.DjlDefaults;
 import dev.gdxrl.agent.Agent;
 import dev.gdxrl.agent.io.CheckpointMeta;
 import dev.gdxrl.agent.io.Checkpoints;
+import dev.gdxrl.agent.net.GradientPath;
+import dev.gdxrl.agent.net.HostNet;
 import dev.gdxrl.agent.net.Networks;
 import dev.gdxrl.env.Box;
 import dev.gdxrl.env.Discrete;
@@ -63,7 +65,7 @@ public abstract class OnPolicyLearner<C extends OnPolicyConfig>
   private final Box actionBox;
   protected final NDManager manager;
   protected final ActorCriticNet net;
-  protected final HostActorCritic host;
+  protected final HostNet host;
   protected final List<Parameter> params;
   protected final PgOptimizer optimizer;
   protected final RolloutBuffer buffer;
@@ -82,10 +84,10 @@ public abstract class OnPolicyLearner<C extends OnPolicyConfig>
   private final float[] oneObs;
   private final float[] oneValue = new float[1];
   private final float[] oneHead;
-  private final HostActorCritic greedyNet; // for actGreedy / act, refreshed after each update
+  private final HostNet greedyNet; // for actGreedy / act, refreshed after each update
   /** The CPU's hand-written gradient; null on a GPU or after {@link #useAutograd()}. */
   protected ManualActorCritic manual;
-  /** Host gradient of the manual path, in {@link ParamLayout} order. */
+  /** Host gradient of the manual path, in the spec's layout order. */
   protected float[] manualGrad;
   private long gradientSteps;
   private long collectNanos;
@@ -127,12 +129,12 @@ public abstract class OnPolicyLearner<C extends OnPolicyConfig>
     this.net = new ActorCriticNet(config.networkSpec(obsDim, discrete, actions), initRng)
         .initialize(manager);
     this.params = net.parameterList();
-    this.host = new HostActorCritic(net.spec()).copyFrom(net);
-    this.greedyNet = new HostActorCritic(net.spec()).copyFrom(net);
+    this.host = new HostNet(net.spec().mlp(), net.hostParameters());
+    this.greedyNet = new HostNet(net.spec().mlp(), net.hostParameters());
     this.optimizer = new PgOptimizer(config.optimizer(), config.learningRate(),
         optimizerEps(), rmspropAlpha());
     this.buffer = new RolloutBuffer(config.nSteps(), n, obsDim, actDim, discrete ? actions : 0);
-    if (!ctx.device().isGpu()) {
+    if (GradientPath.forDevice(ctx.device()) == GradientPath.HAND_WRITTEN) {
       manual = new ManualActorCritic(net, buffer.packedWidth());
       manualGrad = new float[net.layout().size()];
     }
@@ -206,7 +208,7 @@ public abstract class OnPolicyLearner<C extends OnPolicyConfig>
   }
 
   /** The host copy of the network, current after every update. */
-  public HostActorCritic hostNetwork() {
+  public HostNet hostNetwork() {
     return host;
   }
 
@@ -273,7 +275,7 @@ public abstract class OnPolicyLearner<C extends OnPolicyConfig>
     // actBatch adds them to the statistics)
     r.observationsFlat(rawFlat);
     normalizeBatch(false);
-    host.values(obsNorm, n, lastValues);
+    host.forward(obsNorm, n, 1, lastValues);
     long t1 = System.nanoTime();
     collectNanos += t1 - lastCollectStart;
     double remaining = Math.max(0.0, 1.0 - (double) envStep / totalSteps);
@@ -282,8 +284,8 @@ public abstract class OnPolicyLearner<C extends OnPolicyConfig>
     }
     lastStats = update(remaining);
     float[] theta = net.hostParameters();
-    host.setParameters(theta);
-    greedyNet.setParameters(theta);
+    host.set(theta);
+    greedyNet.set(theta);
     buffer.clear();
     updateNanos += System.nanoTime() - t1;
     updates++;
@@ -347,7 +349,7 @@ public abstract class OnPolicyLearner<C extends OnPolicyConfig>
   @Override
   public float[] std(float[] out) {
     for (int j = 0; j < actions; j++) {
-      out[j] = discrete ? Float.NaN : (float) Math.exp(greedyNet.logStd()[j]);
+      out[j] = discrete ? Float.NaN : (float) Math.exp(greedyNet.vector(0)[j]);
     }
     return out;
   }
@@ -375,7 +377,7 @@ public abstract class OnPolicyLearner<C extends OnPolicyConfig>
     if (greedy) {
       System.arraycopy(oneHead, 0, a, 0, actions);
     } else {
-      DiagGaussian.sample(oneHead, 0, greedyNet.logStd(), actions, actRng, a, 0);
+      DiagGaussian.sample(oneHead, 0, greedyNet.vector(0), actions, actRng, a, 0);
     }
     return actionBox.clip(a);
   }
@@ -404,7 +406,7 @@ public abstract class OnPolicyLearner<C extends OnPolicyConfig>
       d.put("explained_variance", lastStats.explainedVariance());
     }
     if (!discrete) {
-      d.put("std", Math.exp(greedyNet.logStd()[0]));
+      d.put("std", Math.exp(greedyNet.vector(0)[0]));
     }
     d.put("collect_s", collectSeconds());
     d.put("update_s", updateSeconds());
@@ -441,8 +443,8 @@ public abstract class OnPolicyLearner<C extends OnPolicyConfig>
       net.requireGradients();
     }
     float[] theta = net.hostParameters();
-    host.setParameters(theta);
-    greedyNet.setParameters(theta);
+    host.set(theta);
+    greedyNet.set(theta);
     if (config.normalizeObservations()) {
       CheckpointMeta meta = Checkpoints.readMeta(dir);
       if (meta.normalization() == null) {
@@ -460,7 +462,7 @@ public abstract class OnPolicyLearner<C extends OnPolicyConfig>
 
   /** The deterministic policy (argmax / mean) with frozen statistics, as a core Policy. */
   public PgPolicy policy() {
-    return new PgPolicy(new HostActorCritic(net.spec()).copyFrom(net),
+    return new PgPolicy(new HostNet(net.spec().mlp(), net.hostParameters()),
         obsStats == null ? null : obsStats.state(), actionBox, true, 0L);
   }
 
@@ -471,7 +473,7 @@ public abstract class OnPolicyLearner<C extends OnPolicyConfig>
     } else {
       System.arraycopy(finalObs, 0, oneObs, 0, obsDim);
     }
-    host.values(oneObs, 1, oneValue);
+    host.forward(oneObs, 1, 1, oneValue);
     return oneValue[0];
   }
 
@@ -486,7 +488,7 @@ public abstract class OnPolicyLearner<C extends OnPolicyConfig>
       }
     } else {
       float[][] acts = (float[][]) envActions;
-      float[] logStd = host.logStd();
+      float[] logStd = host.vector(0);
       for (int i = 0; i < n; i++) {
         int off = i * actDim;
         DiagGaussian.sample(actorOut, off, logStd, actDim, actRng, stepActions, off);

@@ -1,12 +1,10 @@
 package dev.gdxrl.agent.algo.pg;
 
-import static dev.gdxrl.agent.net.AdamStep.BETA1;
-import static dev.gdxrl.agent.net.AdamStep.BETA2;
-
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Parameter;
 import dev.gdxrl.agent.net.AdamStep;
+import dev.gdxrl.agent.net.GradientPath;
 import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
 import java.util.Arrays;
@@ -22,8 +20,8 @@ import java.util.Map;
  * <p>On the CPU the weights and gradients are read and written through zero-copy views of the
  * tensors' memory and the whole step is one fused Java loop (the approach of the DQN's {@code
  * AdamStep}): PyTorch's unfused optimisers make a dozen native calls and passes over the
- * parameters. On a GPU the same formulas run as NDArray ops, so parameters never leave the
- * device.
+ * parameters. On a GPU the same formulas run as NDArray ops ({@link
+ * AdamStep#deviceAdamUpdate} for Adam), so parameters never leave the device.
  */
 public final class PgOptimizer {
   /** Optimiser names as config values. */
@@ -84,7 +82,8 @@ public final class PgOptimizer {
    */
   public double step(List<Parameter> params, double maxGradNorm, NDManager scratch) {
     t++;
-    boolean host = !forceDevicePath && !params.get(0).getArray().getDevice().isGpu();
+    boolean host = !forceDevicePath
+        && GradientPath.hostOptimiser(params.get(0).getArray().getDevice());
     NDArray[] grads = new NDArray[params.size()];
     FloatBuffer[] gradViews = host ? new FloatBuffer[params.size()] : null;
     double sumSq = 0;
@@ -120,9 +119,9 @@ public final class PgOptimizer {
   }
 
   /**
-   * The host step with the gradient given as a host array (computed by hand, e.g. by {@code
-   * ManualActorCritic}) for the single parameter {@code p}; CPU only. Same update as {@link
-   * #step(List, double, NDManager)}.
+   * The host step with the gradient given as a host array (computed by hand: {@code
+   * ManualActorCritic} and {@link dev.gdxrl.agent.net.DenseKernel#backward}) for the single
+   * parameter {@code p}; CPU only. Same update as {@link #step(List, double, NDManager)}.
    *
    * @return the gradient norm before clipping
    */
@@ -212,15 +211,7 @@ public final class PgOptimizer {
     NDArray m = st[0];
     NDArray v = st[1];
     if (adam) {
-      m.muli(BETA1).addi(gs.mul(1 - BETA1));
-      v.muli(BETA2).addi(gs.square().muli(1 - BETA2));
-      double bc1 = 1 - Math.pow(BETA1, t);
-      double bc2Sqrt = Math.sqrt(1 - Math.pow(BETA2, t));
-      NDArray denom = v.sqrt();
-      denom.attach(grad.getManager());
-      NDArray update = m.div(denom.divi(bc2Sqrt).addi(eps)); // m's manager: scope it
-      update.attach(grad.getManager());
-      weight.subi(update.muli(lr / bc1));
+      AdamStep.deviceAdamUpdate(weight, gs, m, v, lr, eps, t);
     } else {
       v.muli(alpha).addi(gs.square().muli(1 - alpha));
       NDArray denom = v.sqrt(); // v lives on the parameters' manager: keep the temporary scoped

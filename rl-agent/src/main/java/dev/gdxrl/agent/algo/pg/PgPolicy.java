@@ -1,5 +1,7 @@
 package dev.gdxrl.agent.algo.pg;
 
+import dev.gdxrl.agent.net.HostNet;
+import dev.gdxrl.agent.net.MlpSpec;
 import dev.gdxrl.control.Policy;
 import dev.gdxrl.env.Box;
 import dev.gdxrl.env.RunningMeanStd;
@@ -21,7 +23,7 @@ public final class PgPolicy implements Policy<float[], Object> {
   /** Variance epsilon of the normalisation. */
   public static final double OBS_EPS = 1e-8;
 
-  private final HostActorCritic net;
+  private final HostNet net;
   private final RunningMeanStd stats; // null: raw observations
   private final Box actionBox; // null: discrete
   private final boolean deterministic;
@@ -39,31 +41,33 @@ public final class PgPolicy implements Policy<float[], Object> {
    * @param deterministic argmax / mean instead of sampling
    * @param seed seeds sampling in stochastic mode
    */
-  public PgPolicy(HostActorCritic net, RunningMeanStd.State stats, Box actionBox,
+  public PgPolicy(HostNet net, RunningMeanStd.State stats, Box actionBox,
       boolean deterministic, long seed) {
-    ActorCriticSpec spec = net.spec();
-    if (spec.discrete() != (actionBox == null)) {
-      throw new IllegalArgumentException("a " + (spec.discrete() ? "categorical" : "Gaussian")
-          + " policy needs " + (spec.discrete() ? "no action box" : "an action box"));
+    MlpSpec spec = net.spec();
+    boolean discrete = spec.head(0).kind() == MlpSpec.Kind.LOGITS;
+    int actions = spec.head(0).size();
+    if (discrete != (actionBox == null)) {
+      throw new IllegalArgumentException("a " + (discrete ? "categorical" : "Gaussian")
+          + " policy needs " + (discrete ? "no action box" : "an action box"));
     }
-    if (stats != null && stats.mean().length != spec.obsDim()) {
+    if (stats != null && stats.mean().length != spec.inputs()) {
       throw new IllegalArgumentException("normalisation statistics have " + stats.mean().length
-          + " dims but the network observes " + spec.obsDim());
+          + " dims but the network observes " + spec.inputs());
     }
     this.net = net;
     this.stats = stats == null ? null : new RunningMeanStd(stats);
     this.actionBox = actionBox;
     this.deterministic = deterministic;
     this.rng = new SplittableRandom(seed);
-    this.obs = new float[spec.obsDim()];
-    this.head = new float[spec.actions()];
-    this.probs = spec.discrete() ? new float[spec.actions()] : null;
-    this.std = spec.discrete() ? null : new float[spec.actions()];
+    this.obs = new float[spec.inputs()];
+    this.head = new float[actions];
+    this.probs = discrete ? new float[actions] : null;
+    this.std = discrete ? null : new float[actions];
   }
 
   /** The same network and statistics, deterministic or stochastic. */
   public PgPolicy withDeterministic(boolean on, long seed) {
-    HostActorCritic copy = net;
+    HostNet copy = net;
     return new PgPolicy(copy, stats == null ? null : stats.state(), actionBox, on, seed);
   }
 
@@ -71,7 +75,7 @@ public final class PgPolicy implements Policy<float[], Object> {
     return deterministic;
   }
 
-  public ActorCriticSpec spec() {
+  public MlpSpec spec() {
     return net.spec();
   }
 
@@ -92,7 +96,7 @@ public final class PgPolicy implements Policy<float[], Object> {
       Categorical.probs(head, 0, k, probs);
       return deterministic ? Categorical.argmax(head, 0, k) : Categorical.sample(head, 0, k, rng);
     }
-    float[] logStd = net.logStd();
+    float[] logStd = net.vector(0);
     for (int j = 0; j < k; j++) {
       std[j] = (float) Math.exp(logStd[j]);
     }

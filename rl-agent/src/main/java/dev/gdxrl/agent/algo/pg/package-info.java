@@ -18,7 +18,7 @@
  * presets for the shipped games (RL-Zoo hyperparameters where they exist).
  *
  * <p>Checkpoint: {@code actor_critic.params} (DJL block format: the flat parameter vector, whose
- * layout {@link dev.gdxrl.agent.algo.pg.ParamLayout} derives from the config) plus the shared
+ * layout {@link dev.gdxrl.agent.net.MlpSpec.Layout} derives from the config) plus the shared
  * {@code agent.json}, whose {@code normalization} object holds the observation statistics
  * ({@code mean}, {@code var}, {@code count}); they are applied, frozen, at evaluation and in the
  * game. Optimiser moments are not saved: a resumed run restarts them.

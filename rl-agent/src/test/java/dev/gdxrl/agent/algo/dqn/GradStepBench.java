@@ -2,7 +2,7 @@ package dev.gdxrl.agent.algo.dqn;
 
 import ai.djl.Device;
 import dev.gdxrl.agent.buffer.ReplayBuffer;
-import dev.gdxrl.agent.net.QNetSpec;
+import dev.gdxrl.agent.net.MlpSpec;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
@@ -12,7 +12,7 @@ import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import dev.gdxrl.agent.net.AdamStep;
 import dev.gdxrl.agent.net.FlatMlp;
-import dev.gdxrl.agent.net.ManualMlp;
+import dev.gdxrl.agent.net.DenseKernel;
 import dev.gdxrl.agent.net.Networks;
 import ai.djl.ndarray.types.DataType;
 import java.nio.ByteBuffer;
@@ -61,9 +61,9 @@ public final class GradStepBench {
   public static double adamStep(int obs, int[] hidden, int actions, int batch, int steps,
       boolean host) {
     SplittableRandom rng = new SplittableRandom(2);
-    QNetSpec spec = new QNetSpec(obs, hidden, actions, false);
+    MlpSpec spec = MlpSpec.q(obs, hidden, actions, false);
     try (NDManager manager = NDManager.newBaseManager(Device.cpu())) {
-      FlatMlp net = Networks.initialize(spec.build(), manager, rng);
+      FlatMlp net = Networks.initialize(new FlatMlp(spec), manager, rng);
       AdamStep adam = host ? AdamStep.host(net, 1e-4, 10) : AdamStep.device(net, 1e-4, 10);
       ParameterStore store = new ParameterStore(manager, false);
       NDArray x = manager.randomNormal(new Shape(batch, obs));
@@ -103,14 +103,14 @@ public final class GradStepBench {
   }
 
   /**
-   * The same bare Adam step on the CPU fast path that DQN trains with: {@link ManualMlp} forward
+   * The same bare Adam step on the CPU fast path that DQN trains with: {@link DenseKernel} forward
    * (nothing recorded), the MSE loss's gradient with respect to the output on the host (output
    * fetched, gradient uploaded), hand-written backward into a host array, fused host Adam with
    * clipping. Returns CPU milliseconds per step.
    */
   public static double manualAdamStep(int obs, int[] hidden, int actions, int batch, int steps) {
     SplittableRandom rng = new SplittableRandom(2);
-    QNetSpec spec = new QNetSpec(obs, hidden, actions, false);
+    MlpSpec spec = MlpSpec.q(obs, hidden, actions, false);
     float[] x = new float[batch * obs];
     float[] y = new float[batch * actions];
     for (int i = 0; i < x.length; i++) {
@@ -123,11 +123,11 @@ public final class GradStepBench {
     float[] grad = new float[spec.parameterCount()];
     ByteBuffer xBuf = ByteBuffer.allocateDirect(x.length * 4).order(ByteOrder.nativeOrder());
     ByteBuffer dBuf = ByteBuffer.allocateDirect(dOut.length * 4).order(ByteOrder.nativeOrder());
-    NDArray[] acts = new NDArray[spec.layers()];
     try (NDManager manager = NDManager.newBaseManager(Device.cpu())) {
-      FlatMlp net = Networks.initialize(spec.build(), manager, rng);
+      FlatMlp net = Networks.initialize(new FlatMlp(spec), manager, rng);
       AdamStep adam = AdamStep.host(net, 1e-4, 10);
-      try (ManualMlp mm = new ManualMlp(net)) {
+      try (DenseKernel mm = new DenseKernel(spec, () -> net.flatParameter().getArray())) {
+        DenseKernel.Pass pass = mm.pass();
         String label = String.format("adam step %d-%s-%d batch %d (manual backward, host adam)",
             obs, java.util.Arrays.toString(hidden), actions, batch);
         return timeSteps(label, steps, () -> {
@@ -137,14 +137,14 @@ public final class GradStepBench {
             xBuf.clear();
             xBuf.asFloatBuffer().put(x);
             NDArray in = sub.create(xBuf, new Shape(batch, obs), DataType.FLOAT32);
-            float[] q = mm.forward(in, acts).toFloatArray();
+            float[] q = mm.forward(in, pass)[0].toFloatArray();
             for (int k = 0; k < q.length; k++) {
               dOut[k] = 2f * (q[k] - y[k]) / q.length;
             }
             dBuf.clear();
             dBuf.asFloatBuffer().put(dOut);
-            mm.backward(sub.create(dBuf, new Shape(batch, actions), DataType.FLOAT32), acts,
-                grad);
+            mm.backward(pass, new NDArray[] {
+                sub.create(dBuf, new Shape(batch, actions), DataType.FLOAT32)}, grad);
             adam.step(grad);
           }
         });
@@ -169,7 +169,7 @@ public final class GradStepBench {
       buf.add(o, rng.nextInt(actions), rng.nextDouble(), n, rng.nextInt(10) == 0);
     }
     ReplayBuffer.Batch b = new ReplayBuffer.Batch(batch, obs);
-    QNetSpec spec = new QNetSpec(obs, cfg.hiddenArray(), actions, false);
+    MlpSpec spec = MlpSpec.q(obs, cfg.hiddenArray(), actions, false);
     try (DqnNetworks nets = new DqnNetworks(spec, cfg, Device.cpu(), rng)) {
       for (int i = 0; i < 500; i++) {
         buf.sample(rng, b);

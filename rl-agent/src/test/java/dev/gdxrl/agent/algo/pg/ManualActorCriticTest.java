@@ -11,6 +11,7 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
+import dev.gdxrl.agent.net.HostNet;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -46,10 +47,10 @@ class ManualActorCriticTest {
     for (int i = 0; i < obs.length; i++) {
       obs[i] = (float) rng.nextGaussian();
     }
-    HostActorCritic host;
+    HostNet host;
     try (NDManager m = NDManager.newBaseManager(Device.cpu())) {
       ActorCriticNet net = new ActorCriticNet(spec, new SplittableRandom(5)).initialize(m);
-      host = new HostActorCritic(spec).copyFrom(net);
+      host = new HostNet(spec.mlp(), net.hostParameters());
     }
     float[] head = new float[rows * k];
     float[] values = new float[rows];
@@ -66,7 +67,7 @@ class ManualActorCriticTest {
         for (int j = 0; j < k; j++) {
           packed[o + obsDim + j] = (float) (head[r * k + j] + rng.nextGaussian() * 0.7);
         }
-        logp = DiagGaussian.logProb(head, r * k, host.logStd(), packed, o + obsDim, k);
+        logp = DiagGaussian.logProb(head, r * k, host.vector(0), packed, o + obsDim, k);
       }
       packed[o + obsDim + k] = (float) (logp + rng.nextGaussian() * 0.3); // ratios clip often
       packed[o + obsDim + k + 1] = (float) rng.nextGaussian(); // advantage
@@ -138,12 +139,12 @@ class ManualActorCriticTest {
     for (int i = 0; i < 200_000; i++) {
       float x = (float) (rng.nextGaussian() * Math.pow(10, rng.nextInt(-9, 2)));
       float exact = (float) Math.tanh(x);
-      assertThat(HostActorCritic.tanh(x)).as("tanh(%s)", x)
+      assertThat(HostNet.tanh(x)).as("tanh(%s)", x)
           .isCloseTo(exact, within(Math.ulp(exact)));
     }
-    assertThat(HostActorCritic.tanh(50f)).isEqualTo(1f);
-    assertThat(HostActorCritic.tanh(-50f)).isEqualTo(-1f);
-    assertThat(HostActorCritic.tanh(0f)).isEqualTo(0f);
+    assertThat(HostNet.tanh(50f)).isEqualTo(1f);
+    assertThat(HostNet.tanh(-50f)).isEqualTo(-1f);
+    assertThat(HostNet.tanh(0f)).isEqualTo(0f);
   }
 
   /** Gradient steps leave no arrays behind on the network's (long-lived) manager. */
