@@ -153,20 +153,18 @@ final class SweepCommand implements Callable<Integer> {
           }
           space.put(e.getKey(), e.getValue());
         }
-        if (c.steps != null && (c.steps < 1 || c.steps > dev.gdxrl.agent.train.TrainConfig
-            .MAX_STEPS)) {
-          throw new IllegalArgumentException("--steps must be in [1, "
-              + dev.gdxrl.agent.train.TrainConfig.MAX_STEPS + "], got " + c.steps);
+        if (c.steps != null) {
+          Main.requireInRange(spec, "--steps", c.steps, 1,
+              dev.gdxrl.agent.train.TrainConfig.MAX_STEPS);
         }
-        if (c.samples != null && c.samples < 1) {
-          throw new IllegalArgumentException("--samples must be >= 1, got " + c.samples);
+        if (c.samples != null) {
+          Main.requirePositive(spec, "--samples", c.samples);
         }
-        if (c.sampleSeed != null && c.sampleSeed < 0) {
-          throw new IllegalArgumentException("--sample-seed must be >= 0, got " + c.sampleSeed);
+        if (c.sampleSeed != null) {
+          Main.requireNonNegative(spec, "--sample-seed", c.sampleSeed);
         }
-        if (c.parallelism != null && (c.parallelism < 1 || c.parallelism > 1024)) {
-          throw new IllegalArgumentException("--parallelism must be in [1, 1024], got "
-              + c.parallelism);
+        if (c.parallelism != null) {
+          Main.requireInRange(spec, "--parallelism", c.parallelism, 1, 1024);
         }
         s = new SweepSpec(c.envId != null ? c.envId : s.env(), c.algo != null ? c.algo : s.algo(),
             c.steps != null ? c.steps : s.steps(),

@@ -38,8 +38,8 @@ final class HadoopStore extends Store {
   }
 
   @Override
-  public boolean isLocal() {
-    return false;
+  public Path localRoot() {
+    return null;
   }
 
   @Override

@@ -123,7 +123,6 @@ public final class SparkSweep {
     private final boolean show;
     private long t0;
     private int total;
-    private int running;
     private int done;
     private int failed;
 
@@ -183,13 +182,11 @@ public final class SparkSweep {
 
     synchronized void runStarted(RunSpec run) {
       runningIds.add(run.id());
-      running = runningIds.size();
       line("started " + run.id());
     }
 
     synchronized void runEnded(RunSpec run, RunRow row, boolean taskOk) {
       runningIds.remove(run.id());
-      running = runningIds.size();
       if (!taskOk) {
         line("lost " + run.id() + " (its executor died; Spark retries it once)");
         return;
@@ -216,7 +213,7 @@ public final class SparkSweep {
       String eta = now == 0 ? "?" : duration(elapsed / now * (total - done));
       // Spark may report the next task's start just before the last one's end
       log.printf(Locale.ROOT, "sweep: %d/%d done (%d failed), %d running, %s elapsed, ETA %s"
-          + " | %s%n", done, total, failed, Math.min(slots, running), duration(elapsed), eta,
+          + " | %s%n", done, total, failed, Math.min(slots, runningIds.size()), duration(elapsed), eta,
           what);
       log.flush();
     }

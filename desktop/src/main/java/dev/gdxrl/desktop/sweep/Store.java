@@ -36,7 +36,12 @@ public abstract class Store implements Serializable {
   /** The store's root as the user wrote it. */
   public abstract String describe();
 
-  public abstract boolean isLocal();
+  /** The local directory of a local store; null for a Hadoop one. */
+  public abstract Path localRoot();
+
+  public final boolean isLocal() {
+    return localRoot() != null;
+  }
 
   /** The file's text, or null if there is none. */
   public abstract String read(String rel) throws IOException;
@@ -65,7 +70,8 @@ public abstract class Store implements Serializable {
       this.root = root.toString();
     }
 
-    Path root() {
+    @Override
+    public Path localRoot() {
       return Path.of(root);
     }
 
@@ -75,14 +81,9 @@ public abstract class Store implements Serializable {
     }
 
     @Override
-    public boolean isLocal() {
-      return true;
-    }
-
-    @Override
     public String read(String rel) throws IOException {
       try {
-        return Files.readString(root().resolve(rel));
+        return Files.readString(localRoot().resolve(rel));
       } catch (NoSuchFileException e) {
         return null;
       }
@@ -90,7 +91,7 @@ public abstract class Store implements Serializable {
 
     @Override
     public void write(String rel, byte[] data) throws IOException {
-      Path target = root().resolve(rel);
+      Path target = localRoot().resolve(rel);
       Files.createDirectories(target.getParent());
       Path tmp = target.resolveSibling("." + target.getFileName() + ".tmp");
       Files.write(tmp, data);
@@ -104,7 +105,7 @@ public abstract class Store implements Serializable {
 
     @Override
     public void delete(String rel) throws IOException {
-      Path p = root().resolve(rel);
+      Path p = localRoot().resolve(rel);
       if (!Files.exists(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
         return;
       }
@@ -117,7 +118,7 @@ public abstract class Store implements Serializable {
 
     @Override
     public Path localRunDir(String runId) {
-      return root().resolve(runId);
+      return localRoot().resolve(runId);
     }
 
     @Override

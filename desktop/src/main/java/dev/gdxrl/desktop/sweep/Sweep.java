@@ -99,10 +99,10 @@ public final class Sweep {
    * things) or cannot be written. Checks only; writes nothing.
    */
   public static void checkOutput(Store store) {
-    if (!store.isLocal()) {
+    Path out = store.localRoot();
+    if (out == null) {
       return; // a Hadoop file system: its own errors name the problem when the plan is written
     }
-    Path out = ((Store.LocalStore) store).root();
     if (out.toString().isBlank()) {
       throw new IllegalArgumentException("--out is empty; give the sweep's directory");
     }
@@ -243,10 +243,10 @@ public final class Sweep {
     }
 
     static SweepLock acquire(Store store) throws IOException {
-      if (!store.isLocal()) {
+      Path dir = store.localRoot();
+      if (dir == null) {
         return new SweepLock(null, null, null);
       }
-      Path dir = ((Store.LocalStore) store).root();
       Files.createDirectories(dir);
       Path file = dir.resolve(LOCK);
       FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE,

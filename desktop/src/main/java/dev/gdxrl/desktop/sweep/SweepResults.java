@@ -57,11 +57,7 @@ public final class SweepResults {
         }
       }
       double mean = v.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
-      double var = 0;
-      for (double x : v) {
-        var += (x - mean) * (x - mean);
-      }
-      double sd = v.size() > 1 ? Math.sqrt(var / (v.size() - 1)) : Double.NaN;
+      double sd = sampleSd(v, mean);
       double se = v.size() > 1 ? sd / Math.sqrt(v.size()) : Double.NaN;
       out.add(new Summary(0, c, runs, v.size(), mean, se,
           v.stream().mapToDouble(Double::doubleValue).min().orElse(Double.NaN),
@@ -203,11 +199,7 @@ public final class SweepResults {
           continue;
         }
         double m = ys.stream().mapToDouble(Double::doubleValue).average().orElse(0);
-        double v = 0;
-        for (double y : ys) {
-          v += (y - m) * (y - m);
-        }
-        double sd = ys.size() > 1 ? Math.sqrt(v / (ys.size() - 1)) : 0;
+        double sd = ys.size() > 1 ? sampleSd(ys, m) : 0;
         xs.add(x);
         mean.add(m);
         lo.add(m - sd);
@@ -342,6 +334,18 @@ public final class SweepResults {
       }
     }
     return ys[ys.length - 1];
+  }
+
+  /** The sample standard deviation of {@code xs} about {@code mean}; NaN below two values. */
+  private static double sampleSd(List<Double> xs, double mean) {
+    if (xs.size() < 2) {
+      return Double.NaN;
+    }
+    double ss = 0;
+    for (double x : xs) {
+      ss += (x - mean) * (x - mean);
+    }
+    return Math.sqrt(ss / (xs.size() - 1));
   }
 
   private static String num(double v, int digits) {

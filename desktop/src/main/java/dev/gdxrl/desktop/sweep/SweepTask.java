@@ -123,7 +123,7 @@ public final class SweepTask implements Function<RunSpec, RunRow> {
         return null;
       }
       if (store.isLocal()) {
-        Path dir = ((Store.LocalStore) store).root().resolve(run.id());
+        Path dir = store.localRoot().resolve(run.id());
         if (Checkpoints.readMeta(dir).envSteps() != row.steps()) {
           return null;
         }
