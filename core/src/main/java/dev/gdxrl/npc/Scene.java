@@ -1,13 +1,13 @@
 package dev.gdxrl.npc;
 
 import com.badlogic.gdx.physics.box2d.World;
+import dev.gdxrl.box2d.Box2DWorldEnv;
 import dev.gdxrl.env.Box;
 import dev.gdxrl.env.EnvSpec;
 import dev.gdxrl.env.Info;
 import dev.gdxrl.env.MultiAgentEnv;
 import dev.gdxrl.env.RandomSource;
 import dev.gdxrl.env.Space;
-import dev.gdxrl.sim.Box2DWorldEnv;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;

@@ -1,13 +1,13 @@
 package dev.gdxrl.npc;
 
 import com.badlogic.gdx.physics.box2d.World;
+import dev.gdxrl.box2d.Box2DWorldEnv;
 import dev.gdxrl.control.Controller;
 import dev.gdxrl.env.Env;
 import dev.gdxrl.env.EnvSpec;
 import dev.gdxrl.env.MultiAgentEnv;
 import dev.gdxrl.env.Space;
 import dev.gdxrl.env.Step;
-import dev.gdxrl.sim.Box2DWorldEnv;
 import java.lang.reflect.Array;
 import java.util.function.IntFunction;
 

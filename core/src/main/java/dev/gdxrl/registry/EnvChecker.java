@@ -126,7 +126,7 @@ public final class EnvChecker {
       gdx |= frame.getClassName().startsWith("com.badlogic.gdx");
     }
     if (gdx) {
-      return "Box2D's native library is not loaded: call dev.gdxrl.sim.Box2DNatives.load() "
+      return "Box2D's native library is not loaded: call dev.gdxrl.box2d.Box2DNatives.load() "
           + "before creating a World (UnsatisfiedLinkError: " + detail + ")";
     }
     return "a native library is not loaded (UnsatisfiedLinkError: " + detail + ")";

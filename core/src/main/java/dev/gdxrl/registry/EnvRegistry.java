@@ -17,7 +17,7 @@ import java.util.function.Supplier;
 /**
  * Env ids to factories. {@link #make(String)} builds the raw game and adds the default wrappers
  * (the spec's {@link TimeLimit}, then {@link RecordEpisodeStatistics}). Every {@code make*} loads
- * Box2D's natives first ({@code dev.gdxrl.sim.Box2DNatives}), so a factory may create a Box2D
+ * Box2D's natives first ({@code dev.gdxrl.box2d.Box2DNatives}), so a factory may create a Box2D
  * {@code World} straight away. An instance, not a static table. {@link #discovered()} fills one
  * from every {@link EnvProvider} on the classpath (the shipped games included); tests and games
  * may also build their own with {@link #register}.

@@ -1,6 +1,6 @@
 package dev.gdxrl.registry;
 
-import dev.gdxrl.sim.Box2DNatives;
+import dev.gdxrl.box2d.Box2DNatives;
 
 /**
  * The one place where {@code env} makes sure Box2D's natives are loaded before it builds an env

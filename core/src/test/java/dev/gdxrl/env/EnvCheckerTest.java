@@ -131,7 +131,7 @@ class EnvCheckerTest {
   @Test
   void anEnvFacingMissingBox2DNativesFailsWithOneLineSayingWhatToCall() {
     String expected = "spaces: Box2D's native library is not loaded: call "
-        + "dev.gdxrl.sim.Box2DNatives.load() before creating a World (UnsatisfiedLinkError: ";
+        + "dev.gdxrl.box2d.Box2DNatives.load() before creating a World (UnsatisfiedLinkError: ";
     List<String> fromFactory = EnvChecker.check(() -> {
       throw new UnsatisfiedLinkError(
           "'long com.badlogic.gdx.utils.BufferUtils.getBufferAddress(java.nio.Buffer)'");

@@ -1,6 +1,7 @@
 package dev.gdxrl.sim.cartpole;
 
 import com.badlogic.gdx.physics.box2d.World;
+import dev.gdxrl.box2d.Box2DWorldEnv;
 import dev.gdxrl.env.Box;
 import dev.gdxrl.env.Discrete;
 import dev.gdxrl.env.Env;
@@ -9,7 +10,6 @@ import dev.gdxrl.env.Info;
 import dev.gdxrl.env.RandomSource;
 import dev.gdxrl.env.Space;
 import dev.gdxrl.env.Step;
-import dev.gdxrl.sim.Box2DWorldEnv;
 import java.util.Map;
 
 /**

@@ -8,7 +8,7 @@ import com.badlogic.gdx.physics.box2d.PolygonShape;
 import com.badlogic.gdx.physics.box2d.World;
 import com.badlogic.gdx.physics.box2d.joints.PrismaticJointDef;
 import com.badlogic.gdx.physics.box2d.joints.RevoluteJointDef;
-import dev.gdxrl.sim.Box2DNatives;
+import dev.gdxrl.box2d.Box2DNatives;
 
 /**
  * The cart-pole as Box2D bodies: a cart on a frictionless prismatic joint along the x axis and a

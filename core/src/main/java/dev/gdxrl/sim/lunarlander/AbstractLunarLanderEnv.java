@@ -1,13 +1,13 @@
 package dev.gdxrl.sim.lunarlander;
 
 import com.badlogic.gdx.physics.box2d.World;
+import dev.gdxrl.box2d.Box2DWorldEnv;
 import dev.gdxrl.env.Box;
 import dev.gdxrl.env.Env;
 import dev.gdxrl.env.Info;
 import dev.gdxrl.env.RandomSource;
 import dev.gdxrl.env.Space;
 import dev.gdxrl.env.Step;
-import dev.gdxrl.sim.Box2DWorldEnv;
 import java.util.Map;
 import java.util.function.LongFunction;
 

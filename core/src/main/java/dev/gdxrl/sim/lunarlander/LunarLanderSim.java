@@ -12,7 +12,7 @@ import com.badlogic.gdx.physics.box2d.Manifold;
 import com.badlogic.gdx.physics.box2d.PolygonShape;
 import com.badlogic.gdx.physics.box2d.World;
 import com.badlogic.gdx.physics.box2d.joints.RevoluteJointDef;
-import dev.gdxrl.sim.Box2DNatives;
+import dev.gdxrl.box2d.Box2DNatives;
 import java.util.ArrayList;
 import java.util.List;
 

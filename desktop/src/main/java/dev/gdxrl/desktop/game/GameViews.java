@@ -1,9 +1,9 @@
 package dev.gdxrl.desktop.game;
 
+import dev.gdxrl.box2d.Box2DWorldEnv;
 import dev.gdxrl.desktop.game.box2d.Box2DView;
 import dev.gdxrl.env.Env;
 import dev.gdxrl.registry.EnvRegistry;
-import dev.gdxrl.sim.Box2DWorldEnv;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;

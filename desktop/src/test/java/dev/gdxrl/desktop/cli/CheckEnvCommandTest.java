@@ -36,7 +36,7 @@ class CheckEnvCommandTest {
     assertThat(status).isEqualTo(Main.EXIT_FAILURE);
     assertThat(out.toString().lines().toList()).singleElement().asString()
         .startsWith("FAIL mygame: spaces: Box2D's native library is not loaded: call "
-            + "dev.gdxrl.sim.Box2DNatives.load() before creating a World");
+            + "dev.gdxrl.box2d.Box2DNatives.load() before creating a World");
     assertThat(err.toString()).isEmpty();
   }
 }

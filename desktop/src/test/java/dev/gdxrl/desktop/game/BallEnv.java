@@ -9,6 +9,8 @@ import com.badlogic.gdx.physics.box2d.EdgeShape;
 import com.badlogic.gdx.physics.box2d.PolygonShape;
 import com.badlogic.gdx.physics.box2d.World;
 import com.badlogic.gdx.physics.box2d.joints.RevoluteJointDef;
+import dev.gdxrl.box2d.Box2DNatives;
+import dev.gdxrl.box2d.Box2DWorldEnv;
 import dev.gdxrl.control.HasKeyBindings;
 import dev.gdxrl.control.KeyBindings;
 import dev.gdxrl.env.Box;
@@ -18,8 +20,6 @@ import dev.gdxrl.env.EnvSpec;
 import dev.gdxrl.env.RandomSource;
 import dev.gdxrl.env.Space;
 import dev.gdxrl.env.Step;
-import dev.gdxrl.sim.Box2DNatives;
-import dev.gdxrl.sim.Box2DWorldEnv;
 
 /**
  * A game gdx-rl does not ship, for the generic view: a ball dropped on a plane (an edge) between

@@ -65,7 +65,7 @@ class GameViewsTest {
   void noViewTwoClaimsAndAFailingProviderAreOneLineEach() {
     assertThat(views.problem(registry, "no-world")).isEqualTo("env 'no-world' has no view:"
         + " implement dev.gdxrl.desktop.game.GameViewProvider or let the env expose its World"
-        + " (dev.gdxrl.sim.Box2DWorldEnv)");
+        + " (dev.gdxrl.box2d.Box2DWorldEnv)");
     assertThat(views.problem(registry, "ball-twins")).isEqualTo("env 'ball-twins' is claimed by"
         + " two game view providers, dev.gdxrl.desktop.game.TestViewProviders$TwinA and"
         + " dev.gdxrl.desktop.game.TestViewProviders$TwinB; keep one of them on the classpath");

@@ -6,13 +6,13 @@ import com.badlogic.gdx.physics.box2d.BodyDef;
 import com.badlogic.gdx.physics.box2d.ChainShape;
 import com.badlogic.gdx.physics.box2d.CircleShape;
 import com.badlogic.gdx.physics.box2d.World;
+import dev.gdxrl.box2d.Box2DWorldEnv;
 import dev.gdxrl.env.Box;
 import dev.gdxrl.env.Env;
 import dev.gdxrl.env.EnvSpec;
 import dev.gdxrl.env.RandomSource;
 import dev.gdxrl.env.Space;
 import dev.gdxrl.env.Step;
-import dev.gdxrl.sim.Box2DWorldEnv;
 
 /**
  * The guide's game: a ball on a table seen from above (no gravity), pushed toward a target.

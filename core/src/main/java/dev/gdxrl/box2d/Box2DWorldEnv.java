@@ -1,4 +1,4 @@
-package dev.gdxrl.sim;
+package dev.gdxrl.box2d;
 
 import com.badlogic.gdx.physics.box2d.World;
 
