@@ -46,11 +46,22 @@ public final class DiagGaussian {
     }
   }
 
-  /** Log-probabilities (B, 1) of actions (B, d) under means (B, d) and log-std (d). */
+  /**
+   * Log-probabilities (B, 1) of actions (B, d) under means (B, d) and log-std (d).
+   *
+   * <p>The factor -1/2 is an array on {@code actions}' manager, not {@code mul(-0.5)}: DJL makes
+   * a number operand a CPU tensor over a direct buffer and closes it at once, while autograd keeps
+   * it for the backward pass (the gradient of a product needs the other factor); a garbage
+   * collection before the backward then frees that memory under the saved tensor, and the
+   * gradient reads whatever lies there (the autograd path was not reproducible under full GCs).
+   * Operands whose backward does not need them (add, sub, clip) may stay numbers.
+   */
   public static NDArray logProb(NDArray mean, NDArray logStd, NDArray actions) {
     NDArray z = actions.sub(mean).mul(logStd.neg().exp());
     long d = mean.getShape().get(1);
-    return z.square().sum(new int[] {1}, true).mul(-0.5).sub(logStd.sum().add(d * HALF_LOG_2PI));
+    NDArray minusHalf = actions.getManager().create(-0.5f);
+    return z.square().sum(new int[] {1}, true).mul(minusHalf)
+        .sub(logStd.sum().add(d * HALF_LOG_2PI));
   }
 
   /** Entropy (scalar) of the Gaussian with log-std (d). */

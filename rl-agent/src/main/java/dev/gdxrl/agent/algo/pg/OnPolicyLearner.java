@@ -546,8 +546,10 @@ public abstract class OnPolicyLearner<C extends OnPolicyConfig>
           values);
     }
     NDArray logStd = out.get(2);
+    // -B as an array of the batch's manager, not mul(-B): see DiagGaussian.logProb
+    NDArray minusB = b.obs().getManager().create((float) -b.size());
     return new Eval(DiagGaussian.logProb(head, logStd, b.actions()),
-        DiagGaussian.entropy(logStd).mul(-b.size()), values);
+        DiagGaussian.entropy(logStd).mul(minusB), values);
   }
 
   /**

@@ -13,6 +13,7 @@ import dev.gdxrl.env.VectorEnv;
 import dev.gdxrl.registry.EnvRegistry;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
@@ -41,6 +42,38 @@ class ManualPathTrainingTest {
         PgOptimizer.RMSPROP, List.of(16, 16), "relu", true, 0.0, true, 1);
     compare(TestEnvs.SIGN, ctx -> new A2c(c, ctx), 4 * 5 * 20);
     compare(TestEnvs.POINT, ctx -> new A2c(c, ctx), 4 * 5 * 20);
+  }
+
+  /**
+   * The autograd path gives the same parameters twice while full garbage collections run beside
+   * it. A number operand of a product (DJL's {@code mul(Number)}) lives in a direct buffer that
+   * DJL closes at once while autograd keeps it for the backward pass; a collection then freed it
+   * and the gradient read garbage (PPO on a Gaussian policy differed on every run).
+   */
+  @Test
+  void autogradIsReproducibleUnderFullGarbageCollections() throws InterruptedException {
+    Ppo.PpoConfig d = Ppo.PpoConfig.defaults();
+    Ppo.PpoConfig c = new Ppo.PpoConfig(4, 16, 32, 2, 1e-3, false, 0.99, 0.95, 0.2, false, 0.3,
+        true, 0.01, 0.5, 0.5, 0, PgOptimizer.ADAM, List.of(16, 16), d.activation(), false, 0.0,
+        true, 1);
+    AtomicBoolean stop = new AtomicBoolean();
+    Thread collector = new Thread(() -> {
+      while (!stop.get()) {
+        System.gc();
+      }
+    });
+    collector.setDaemon(true);
+    collector.start();
+    try {
+      float[] first = train(TestEnvs.POINT, ctx -> new Ppo(c, ctx), 4 * 16 * 6, true);
+      for (int k = 0; k < 3; k++) {
+        float[] again = train(TestEnvs.POINT, ctx -> new Ppo(c, ctx), 4 * 16 * 6, true);
+        assertThat(again).as("autograd run %d", k + 2).isEqualTo(first);
+      }
+    } finally {
+      stop.set(true);
+      collector.join();
+    }
   }
 
   private static <C extends OnPolicyConfig> void compare(String env,
