@@ -48,6 +48,10 @@ public abstract class OnPolicyLearner<C extends OnPolicyConfig>
     implements Agent<Object>, ActorCriticAgent {
   /** File of the network parameters inside a checkpoint (DJL's block format). */
   public static final String PARAMS_FILE = "actor_critic.params";
+  /** Epsilon of the optimiser (Adam's 1e-5 as in Stable-Baselines3; RMSprop's likewise). */
+  private static final double OPTIMIZER_EPS = 1e-5;
+  /** RMSprop's smoothing constant (Stable-Baselines3's). */
+  private static final double RMSPROP_ALPHA = 0.99;
 
   private final String algo;
   private final C config;
@@ -126,7 +130,7 @@ public abstract class OnPolicyLearner<C extends OnPolicyConfig>
     this.host = new HostNet(net.spec().mlp(), net.hostParameters());
     this.greedyNet = new HostNet(net.spec().mlp(), net.hostParameters());
     this.optimizer = new PgOptimizer(config.optimizer(), config.learningRate(),
-        optimizerEps(), rmspropAlpha());
+        OPTIMIZER_EPS, RMSPROP_ALPHA);
     this.buffer = new RolloutBuffer(config.nSteps(), n, obsDim, actDim, discrete ? actions : 0);
     this.rollout = new Rollout(buffer);
     this.pgStep = new PgStep(net, manager, optimizer, GradientPath.forDevice(ctx.device()));
@@ -159,16 +163,6 @@ public abstract class OnPolicyLearner<C extends OnPolicyConfig>
   /** Whether gradients are computed by hand (the CPU path). */
   boolean handWritten() {
     return pgStep.handWritten();
-  }
-
-  /** Epsilon of the optimiser (Adam's 1e-5 as in Stable-Baselines3; RMSprop's likewise). */
-  protected double optimizerEps() {
-    return 1e-5;
-  }
-
-  /** RMSprop's smoothing constant. */
-  protected double rmspropAlpha() {
-    return 0.99;
   }
 
   public C config() {
