@@ -60,14 +60,33 @@ public final class A2c extends OnPolicyLearner<A2c.A2cConfig> {
 
   }
 
+  /** The whole rollout in collection order: the one minibatch of an update. */
+  private final int[] order;
+  /** The minibatch rows, reused. */
+  private final float[] block;
+
   public A2c(A2cConfig config, AgentContext ctx) {
     super("a2c", config, ctx);
+    order = rollout().identityOrder();
+    block = rollout().newBlock(rollout().size());
   }
 
   @Override
   protected UpdateStats update(double progressRemaining) {
-    buffer.computeGae(lastValues(), config.gamma(), config.gaeLambda());
-    return wholeRolloutStep(config.normalizeAdvantage(), config.vfCoef(), config.entCoef(),
-        config.maxGradNorm());
+    A2cConfig c = config();
+    Rollout rollout = rollout();
+    // 1. advantages and returns: GAE(lambda); lambda = 1 gives n-step returns
+    rollout.computeGae(lastValues(), c.gamma(), c.gaeLambda());
+    if (c.normalizeAdvantage()) {
+      rollout.normalizeAdvantages();
+    }
+    // 2. one minibatch: the whole rollout
+    Minibatch mb = rollout.minibatch(order, 0, rollout.size(), block);
+    // 3. the policy-gradient, value and entropy terms, and one optimiser step
+    LossTerms.Sums sums = gradientStep(mb, PgStep.Objective.policyGradient(c.vfCoef(),
+        c.entCoef()), c.maxGradNorm());
+    // (reported from the sums rounded to float, as these two always have)
+    LossTerms loss = LossTerms.mean(sums.inFloat(), mb.size());
+    return UpdateStats.ofStep(loss, rollout.explainedVariance(), learningRate());
   }
 }

@@ -29,7 +29,6 @@ final class ManualActorCritic implements AutoCloseable {
   private final dev.gdxrl.agent.net.MlpSpec.Layout layout;
   private final int obsDim;
   private final int k;
-  private final int width;
   private final DenseKernel kernel;
   private final DenseKernel.Pass pass;
 
@@ -41,14 +40,12 @@ final class ManualActorCritic implements AutoCloseable {
   private ByteBuffer dHeadBuf = ByteBuffer.allocateDirect(0);
   private ByteBuffer dValueBuf = ByteBuffer.allocateDirect(0);
 
-  /** @param width columns of a packed rollout row ({@link RolloutBuffer#packedWidth()}) */
-  ManualActorCritic(ActorCriticNet net, int width) {
+  ManualActorCritic(ActorCriticNet net) {
     this.net = net;
     this.spec = net.spec();
     this.layout = net.layout();
     this.obsDim = spec.obsDim();
     this.k = spec.actions();
-    this.width = width;
     this.kernel = new DenseKernel(spec.mlp(), () -> net.theta().getArray());
     this.pass = kernel.pass();
   }
@@ -58,15 +55,12 @@ final class ManualActorCritic implements AutoCloseable {
     kernel.refresh();
   }
 
-  /** What kind of objective a step optimises. */
-  record Loss(boolean ppo, double clip, double clipVf, double vfCoef, double entCoef) {}
-
   /**
-   * Computes the gradient of the loss on {@code rows} packed rows into {@code grad} (every entry
-   * written) and returns {@code {objective sum, value-error sum, minus-entropy sum, approx-KL sum,
-   * clipped count}} (the first three as the autograd path reports them).
+   * Computes the gradient of the loss on {@code mb} into {@code grad} (every entry written) and
+   * returns the loss's batch sums.
    */
-  double[] gradient(NDManager m, float[] packed, int rows, Loss loss, float[] grad) {
+  LossTerms.Sums gradient(NDManager m, Minibatch mb, PgStep.Objective loss, float[] grad) {
+    int rows = mb.size();
     if (obsHost.length < rows * obsDim) {
       obsHost = new float[rows * obsDim];
       dHead = new float[rows * k];
@@ -75,23 +69,20 @@ final class ManualActorCritic implements AutoCloseable {
       dHeadBuf = direct(rows * k);
       dValueBuf = direct(rows);
     }
-    for (int r = 0; r < rows; r++) {
-      System.arraycopy(packed, r * width, obsHost, r * obsDim, obsDim);
-    }
+    mb.observations(obsHost);
     NDArray obs = upload(m, obsBuf, obsHost, rows * obsDim, new Shape(rows, obsDim));
     NDArray[] out = kernel.forward(obs, pass);
     NDArray head = out[0];
     NDArray value = out[1];
     float[] h = head.toFloatArray();
     float[] v = value.toFloatArray();
-    double[] stats = spec.discrete() ? categorical(packed, rows, h, v, loss)
-        : gaussian(packed, rows, h, v, loss, grad);
-    valueGradient(packed, rows, v, loss, stats);
+    double[] stats = spec.discrete() ? categorical(mb, h, loss) : gaussian(mb, h, loss, grad);
+    valueGradient(mb, v, loss, stats);
 
     NDArray dh = upload(m, dHeadBuf, dHead, rows * k, new Shape(rows, k));
     NDArray dv = upload(m, dValueBuf, dValue, rows, new Shape(rows, 1));
     kernel.backward(pass, new NDArray[] {dh, dv}, grad);
-    return stats;
+    return new LossTerms.Sums(stats[0], stats[1], stats[2], stats[3], stats[4]);
   }
 
   private static ByteBuffer direct(int floats) {
@@ -111,9 +102,9 @@ final class ManualActorCritic implements AutoCloseable {
    * (there both terms are equal and PyTorch splits the gradient of min between them, the clipped
    * one passing it through clamp); REINFORCE / A2C: -A / B.
    */
-  private static double dLogp(double logp, double oldLogp, double adv, int rows, Loss loss,
-      double[] stats) {
-    if (!loss.ppo()) {
+  private static double dLogp(double logp, double oldLogp, double adv, int rows,
+      PgStep.Objective loss, double[] stats) {
+    if (!loss.clipped()) {
       stats[0] += logp * adv;
       return -adv / rows;
     }
@@ -133,12 +124,12 @@ final class ManualActorCritic implements AutoCloseable {
     return inside || u < c ? -adv * ratio / rows : 0;
   }
 
-  private double[] categorical(float[] packed, int rows, float[] logits, float[] v, Loss loss) {
+  /** Stats: objective, value error, minus entropy, approx KL (sums), clipped count. */
+  private double[] categorical(Minibatch mb, float[] logits, PgStep.Objective loss) {
+    int rows = mb.size();
     double[] stats = new double[5];
     double entW = loss.entCoef() / rows;
     double[] lp = new double[k];
-    int actCol = obsDim;
-    int col = obsDim + k; // old logp, adv, return, old value follow the one-hot action
     for (int r = 0; r < rows; r++) {
       int o = r * k;
       double lse = Categorical.logSumExp(logits, o, k);
@@ -147,13 +138,12 @@ final class ManualActorCritic implements AutoCloseable {
       for (int j = 0; j < k; j++) {
         lp[j] = logits[o + j] - lse;
         negEnt += Math.exp(lp[j]) * lp[j];
-        if (packed[r * width + actCol + j] > 0.5f) {
+        if (mb.action(r, j) > 0.5f) { // one-hot
           a = j;
         }
       }
       stats[2] += negEnt;
-      double g = dLogp(lp[a], packed[r * width + col], packed[r * width + col + 1], rows, loss,
-          stats);
+      double g = dLogp(lp[a], mb.oldLogp(r), mb.advantage(r), rows, loss, stats);
       for (int j = 0; j < k; j++) {
         double p = Math.exp(lp[j]);
         double dz = g * ((j == a ? 1 : 0) - p) + entW * p * (lp[j] - negEnt);
@@ -163,8 +153,8 @@ final class ManualActorCritic implements AutoCloseable {
     return stats;
   }
 
-  private double[] gaussian(float[] packed, int rows, float[] mean, float[] v, Loss loss,
-      float[] grad) {
+  private double[] gaussian(Minibatch mb, float[] mean, PgStep.Objective loss, float[] grad) {
+    int rows = mb.size();
     double[] stats = new double[5];
     float[] logStd = new float[k];
     int lo = layout.vector(0);
@@ -177,19 +167,16 @@ final class ManualActorCritic implements AutoCloseable {
       entPerRow += 0.5 + DiagGaussian.HALF_LOG_2PI + logStd[j];
     }
     stats[2] = -entPerRow * rows;
-    int actCol = obsDim;
-    int col = obsDim + k;
     double[] z = new double[k];
     for (int r = 0; r < rows; r++) {
       int o = r * k;
       double logp = 0;
       for (int j = 0; j < k; j++) {
         double inv = Math.exp(-logStd[j]);
-        z[j] = (packed[r * width + actCol + j] - mean[o + j]) * inv;
+        z[j] = (mb.action(r, j) - mean[o + j]) * inv;
         logp += -0.5 * z[j] * z[j] - logStd[j] - DiagGaussian.HALF_LOG_2PI;
       }
-      double g = dLogp(logp, packed[r * width + col], packed[r * width + col + 1], rows, loss,
-          stats);
+      double g = dLogp(logp, mb.oldLogp(r), mb.advantage(r), rows, loss, stats);
       for (int j = 0; j < k; j++) {
         dHead[o + j] = (float) (g * z[j] * Math.exp(-logStd[j]));
         gLogStd[j] += g * (z[j] * z[j] - 1);
@@ -203,13 +190,13 @@ final class ManualActorCritic implements AutoCloseable {
   }
 
   /** Value term: vf_coef / B * sum (V - R)^2, optionally PPO's clipped form; fills dValue. */
-  private void valueGradient(float[] packed, int rows, float[] v, Loss loss, double[] stats) {
-    int col = obsDim + k + 2; // return, then old value
+  private void valueGradient(Minibatch mb, float[] v, PgStep.Objective loss, double[] stats) {
+    int rows = mb.size();
     double w = loss.vfCoef() / rows;
     double c = loss.clipVf();
     for (int r = 0; r < rows; r++) {
-      double ret = packed[r * width + col];
-      double old = packed[r * width + col + 1];
+      double ret = mb.ret(r);
+      double old = mb.oldValue(r);
       double vi = v[r];
       double e1 = vi - ret;
       double err1 = e1 * e1;

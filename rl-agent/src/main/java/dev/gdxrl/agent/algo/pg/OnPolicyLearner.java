@@ -1,13 +1,6 @@
 package dev.gdxrl.agent.algo.pg;
 
-import ai.djl.engine.Engine;
-import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDArrays;
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.Parameter;
-import ai.djl.training.GradientCollector;
 import dev.gdxrl.agent.ActorCriticAgent;
 import dev.gdxrl.agent.AgentContext;
 import dev.gdxrl.agent.DjlDefaults;
@@ -23,17 +16,17 @@ import dev.gdxrl.env.RunningMeanStd;
 import dev.gdxrl.env.Space;
 import dev.gdxrl.env.VectorEnv;
 import java.io.IOException;
-import java.nio.FloatBuffer;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
  * What REINFORCE, A2C and PPO share: rollout collection over a {@link VectorEnv} (driven by the
  * shared {@code Trainer}), the actor-critic network, checkpoints, and the deterministic
- * policy. Each algorithm's file holds its config record and its {@link #update}.
+ * policy. Each algorithm's file holds its config record and its {@link #update}, which reads the
+ * collected {@link #rollout()} and takes {@link #gradientStep gradient steps} on its minibatches
+ * ({@link PgStep}, the one shared part of the updates).
  *
  * <p>Collection, per vector step ({@link #actBatch}): the observations of all N envs are
  * normalised (running statistics updated on the calling thread from the whole batch, so results
@@ -46,31 +39,41 @@ import java.util.SplittableRandom;
  *
  * <p>Memory: parameters and optimiser state live on the agent's base manager; everything a
  * gradient step creates lives on a sub-manager closed at the end of that step.
+ *
+ * <p>The algorithms reach this class through its protected methods only: {@link #config()},
+ * {@link #rollout()}, {@link #lastValues()}, {@link #gradientStep}, {@link #shuffle} and {@link
+ * #learningRate()}.
  */
 public abstract class OnPolicyLearner<C extends OnPolicyConfig>
     implements Agent<Object>, ActorCriticAgent {
   /** File of the network parameters inside a checkpoint (DJL's block format). */
   public static final String PARAMS_FILE = "actor_critic.params";
+  /** Epsilon of the optimiser (Adam's 1e-5 as in Stable-Baselines3; RMSprop's likewise). */
+  private static final double OPTIMIZER_EPS = 1e-5;
+  /** RMSprop's smoothing constant (Stable-Baselines3's). */
+  private static final double RMSPROP_ALPHA = 0.99;
 
   private final String algo;
-  protected final C config;
-  protected final long totalSteps;
-  protected final int n;
-  protected final int obsDim;
-  protected final boolean discrete;
+  private final C config;
+  private final long totalSteps;
+  private final int n;
+  private final int obsDim;
+  private final boolean discrete;
   /** Number of actions (discrete) or action dimensions (continuous). */
-  protected final int actions;
+  private final int actions;
   /** Width of one stored action: 1 for discrete, the action dimension for continuous. */
-  protected final int actDim;
+  private final int actDim;
   private final Box actionBox;
-  protected final NDManager manager;
-  protected final ActorCriticNet net;
-  protected final HostNet host;
-  protected final List<Parameter> params;
-  protected final PgOptimizer optimizer;
-  protected final RolloutBuffer buffer;
-  protected final SplittableRandom actRng;
-  protected final SplittableRandom shuffleRng;
+  private final NDManager manager;
+  private final ActorCriticNet net;
+  private final HostNet host;
+  private final PgOptimizer optimizer;
+  private final RolloutBuffer buffer;
+  /** The updates' view of {@link #buffer}. */
+  private final Rollout rollout;
+  private final PgStep pgStep;
+  private final SplittableRandom actRng;
+  private final SplittableRandom shuffleRng;
   private RunningMeanStd obsStats; // null: no normalisation
 
   private final float[] rawFlat;
@@ -85,10 +88,6 @@ public abstract class OnPolicyLearner<C extends OnPolicyConfig>
   private final float[] oneValue = new float[1];
   private final float[] oneHead;
   private final HostNet greedyNet; // for actGreedy / act, refreshed after each update
-  /** The CPU's hand-written gradient; null on a GPU or after {@link #useAutograd()}. */
-  protected ManualActorCritic manual;
-  /** Host gradient of the manual path, in the spec's layout order. */
-  protected float[] manualGrad;
   private long gradientSteps;
   private long collectNanos;
   private long updateNanos;
@@ -128,16 +127,13 @@ public abstract class OnPolicyLearner<C extends OnPolicyConfig>
     this.manager = NDManager.newBaseManager(ctx.device());
     this.net = new ActorCriticNet(config.networkSpec(obsDim, discrete, actions), initRng)
         .initialize(manager);
-    this.params = net.parameterList();
     this.host = new HostNet(net.spec().mlp(), net.hostParameters());
     this.greedyNet = new HostNet(net.spec().mlp(), net.hostParameters());
     this.optimizer = new PgOptimizer(config.optimizer(), config.learningRate(),
-        optimizerEps(), rmspropAlpha());
+        OPTIMIZER_EPS, RMSPROP_ALPHA);
     this.buffer = new RolloutBuffer(config.nSteps(), n, obsDim, actDim, discrete ? actions : 0);
-    if (GradientPath.forDevice(ctx.device()) == GradientPath.HAND_WRITTEN) {
-      manual = new ManualActorCritic(net, buffer.packedWidth());
-      manualGrad = new float[net.layout().size()];
-    }
+    this.rollout = new Rollout(buffer);
+    this.pgStep = new PgStep(net, manager, optimizer, GradientPath.forDevice(ctx.device()));
     this.obsStats = config.normalizeObservations() ? new RunningMeanStd(obsDim) : null;
     rawFlat = new float[n * obsDim];
     obsNorm = new float[n * obsDim];
@@ -161,21 +157,12 @@ public abstract class OnPolicyLearner<C extends OnPolicyConfig>
    * that compare the two. Call before training.
    */
   void useAutograd() {
-    if (manual != null) {
-      manual.close();
-      manual = null;
-      net.requireGradients();
-    }
+    pgStep.useAutograd();
   }
 
-  /** Epsilon of the optimiser (Adam's 1e-5 as in Stable-Baselines3; RMSprop's likewise). */
-  protected double optimizerEps() {
-    return 1e-5;
-  }
-
-  /** RMSprop's smoothing constant. */
-  protected double rmspropAlpha() {
-    return 0.99;
+  /** Whether gradients are computed by hand (the CPU path). */
+  boolean handWritten() {
+    return pgStep.handWritten();
   }
 
   public C config() {
@@ -437,11 +424,7 @@ public abstract class OnPolicyLearner<C extends OnPolicyConfig>
   @Override
   public void load(Path dir) throws IOException {
     Networks.load(net, manager, dir.resolve(PARAMS_FILE));
-    if (manual != null) {
-      manual.refresh();
-    } else {
-      net.requireGradients();
-    }
+    pgStep.parametersLoaded();
     float[] theta = net.hostParameters();
     host.set(theta);
     greedyNet.set(theta);
@@ -506,65 +489,27 @@ public abstract class OnPolicyLearner<C extends OnPolicyConfig>
   }
 
   /**
-   * Updates the network from the buffer just collected; {@code progressRemaining} goes from 1 at
+   * Updates the network from the rollout just collected; {@code progressRemaining} goes from 1 at
    * the start of the run to 0 at its end (for annealing).
    */
   protected abstract UpdateStats update(double progressRemaining);
 
-  // --- helpers for the updates ---------------------------------------------------------------
+  // --- what the updates use ------------------------------------------------------------------
 
-  /**
-   * The training forward pass on one minibatch.
-   *
-   * @param logp log-probabilities of the batch's actions (B, 1)
-   * @param negEntropySum minus the summed entropy of the batch's distributions (scalar)
-   * @param values V(s) (B, 1)
-   */
-  protected record Eval(NDArray logp, NDArray negEntropySum, NDArray values) {}
-
-  /** The minibatch's columns, as split from one upload; all (B, width). */
-  protected record Batch(int size, NDArray obs, NDArray actions, NDArray oldLogp, NDArray adv,
-      NDArray returns, NDArray oldValues) {}
-
-  /** Uploads {@code rows} packed rows of {@code packed} (one native copy) and splits them. */
-  protected Batch upload(NDManager m, float[] packed, int rows) {
-    int width = buffer.packedWidth();
-    int a = obsDim + buffer.packedActionWidth();
-    NDArray batch = m.create(FloatBuffer.wrap(packed, 0, rows * width), new Shape(rows, width));
-    NDList c = batch.split(new long[] {obsDim, a, a + 1, a + 2, a + 3}, 1);
-    return new Batch(rows, c.get(0), c.get(1), c.get(2), c.get(3), c.get(4), c.get(5));
+  /** The rollout just collected, as the update reads it. */
+  protected Rollout rollout() {
+    return rollout;
   }
 
-  /** Log-probabilities, entropy and values of a batch; must run inside a gradient collector. */
-  protected Eval evaluate(Batch b) {
-    NDList out = net.forward(b.obs());
-    NDArray head = out.get(0);
-    NDArray values = out.get(1);
-    if (discrete) {
-      NDArray lsm = head.logSoftmax(1);
-      return new Eval(Categorical.logProb(lsm, b.actions()), Categorical.negEntropySum(lsm),
-          values);
-    }
-    NDArray logStd = out.get(2);
-    // -B as an array of the batch's manager, not mul(-B): see DiagGaussian.logProb
-    NDArray minusB = b.obs().getManager().create((float) -b.size());
-    return new Eval(DiagGaussian.logProb(head, logStd, b.actions()),
-        DiagGaussian.entropy(logStd).mul(minusB), values);
+  /** One gradient step on {@code mb}; returns the loss's batch sums. */
+  protected LossTerms.Sums gradientStep(Minibatch mb, PgStep.Objective objective,
+      double maxGradNorm) {
+    return pgStep.step(mb, objective, maxGradNorm);
   }
 
-  /**
-   * The scalar loss {@code terms . weights} from stacked batch sums {@code [objective, valueError,
-   * negEntropy]} with weights {@code [-1/B, vfCoef/B, entCoef/B]}.
-   */
-  protected static NDArray weightedLoss(NDManager m, NDArray terms, int b, double vfCoef,
-      double entCoef) {
-    NDArray w = m.create(new float[] {-1f / b, (float) (vfCoef / b), (float) (entCoef / b)});
-    return terms.mul(w).sum();
-  }
-
-  /** A new gradient collector (one at a time per JVM with the PyTorch engine). */
-  protected GradientCollector gradients() {
-    return Engine.getInstance().newGradientCollector();
+  /** The optimiser's current learning rate. */
+  protected double learningRate() {
+    return optimizer.learningRate();
   }
 
   /** Fisher-Yates shuffle of {@code idx} from this learner's shuffle generator. */
@@ -577,81 +522,9 @@ public abstract class OnPolicyLearner<C extends OnPolicyConfig>
     }
   }
 
-  private int[] wholeRollout;
-  private float[] wholePacked;
-
-  /**
-   * One gradient step on the whole rollout with the plain policy-gradient objective, after the
-   * caller has filled the buffer's advantages and returns (A2C: GAE; REINFORCE: reward-to-go).
-   */
-  protected UpdateStats wholeRolloutStep(boolean normalizeAdvantage, double vfCoef,
-      double entCoef, double maxGradNorm) {
-    int len = buffer.size();
-    if (wholeRollout == null) {
-      wholeRollout = new int[len];
-      for (int k = 0; k < len; k++) {
-        wholeRollout[k] = k;
-      }
-      wholePacked = new float[len * buffer.packedWidth()];
-    }
-    if (normalizeAdvantage) {
-      Advantages.normalize(buffer.advantages, len);
-    }
-    buffer.pack(wholeRollout, 0, len, wholePacked);
-    float[] t;
-    if (manual != null) {
-      try (NDManager m = manager.newSubManager()) {
-        double[] st = manual.gradient(m, wholePacked, len,
-            new ManualActorCritic.Loss(false, 0, 0, vfCoef, entCoef), manualGrad);
-        optimizer.step(net.theta(), manualGrad, maxGradNorm);
-        t = new float[] {(float) st[0], (float) st[1], (float) st[2]};
-      }
-    } else {
-      try (NDManager m = manager.newSubManager()) {
-        Batch b = upload(m, wholePacked, len);
-        NDArray terms;
-        try (GradientCollector gc = gradients()) {
-          Eval e = evaluate(b);
-          NDArray objective = PgLosses.policyGradientSum(e.logp(), b.adv());
-          NDArray valueErr = PgLosses.valueErrorSum(e.values(), b.oldValues(), b.returns(), 0);
-          terms = NDArrays.stack(new NDList(objective, valueErr, e.negEntropySum()));
-          gc.backward(weightedLoss(m, terms, len, vfCoef, entCoef));
-        }
-        optimizer.step(params, maxGradNorm, m);
-        t = terms.toFloatArray();
-      }
-    }
-    return new UpdateStats(-t[0] / len, t[1] / len, -t[2] / len, 0, 0, explainedVariance(),
-        optimizer.learningRate(), 1);
-  }
-
-  /** 1 - Var(R - V) / Var(R) over the rollout. */
-  protected double explainedVariance() {
-    int len = buffer.size();
-    double sr = 0;
-    double sd = 0;
-    for (int k = 0; k < len; k++) {
-      sr += buffer.returns[k];
-      sd += buffer.returns[k] - buffer.values[k];
-    }
-    double mr = sr / len;
-    double md = sd / len;
-    double vr = 0;
-    double vd = 0;
-    for (int k = 0; k < len; k++) {
-      double a = buffer.returns[k] - mr;
-      double b = buffer.returns[k] - buffer.values[k] - md;
-      vr += a * a;
-      vd += b * b;
-    }
-    return vr == 0 ? Double.NaN : 1 - vd / vr;
-  }
-
   @Override
   public void close() {
-    if (manual != null) {
-      manual.close();
-    }
+    pgStep.close();
     manager.close();
   }
 }

@@ -3,7 +3,7 @@ package dev.gdxrl.agent.algo.pg;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Parameter;
-import dev.gdxrl.agent.net.AdamStep;
+import dev.gdxrl.agent.net.UpdateRule;
 import dev.gdxrl.agent.net.GradientPath;
 import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
@@ -13,24 +13,22 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One optimiser step after a backward pass: global gradient-norm clipping, then Adam or RMSprop
- * with PyTorch's formulas (as Stable-Baselines3 uses them), then zeroing the gradients. The
- * learning rate can change between steps (annealing).
+ * One optimiser step after a backward pass: global gradient-norm clipping, then an {@link
+ * UpdateRule} (Adam or RMSprop with PyTorch's formulas, as Stable-Baselines3 uses them), then
+ * zeroing the gradients. The learning rate can change between steps (annealing).
  *
- * <p>On the CPU the weights and gradients are read and written through zero-copy views of the
+ * <p>Where the rule runs is {@link GradientPath#hostOptimiser}'s choice. On the CPU the weights and gradients are read and written through zero-copy views of the
  * tensors' memory and the whole step is one fused Java loop (the approach of the DQN's {@code
  * AdamStep}): PyTorch's unfused optimisers make a dozen native calls and passes over the
- * parameters. On a GPU the same formulas run as NDArray ops ({@link
- * AdamStep#deviceAdamUpdate} for Adam), so parameters never leave the device.
+ * parameters. On a GPU the rule's device form runs (NDArray ops), so parameters never leave
+ * the device.
  */
 public final class PgOptimizer {
   /** Optimiser names as config values. */
-  public static final String ADAM = "adam";
-  public static final String RMSPROP = "rmsprop";
+  public static final String ADAM = UpdateRule.ADAM;
+  public static final String RMSPROP = UpdateRule.RMSPROP;
 
-  private final boolean adam;
-  private final float eps;
-  private final float alpha;
+  private final UpdateRule rule;
   private final Map<String, float[][]> hostState = new HashMap<>(); // id -> {m, v}
   private final Map<String, NDArray[]> deviceState = new HashMap<>();
   private float[] w = new float[0];
@@ -46,12 +44,7 @@ public final class PgOptimizer {
    * @param alpha RMSprop's smoothing constant (ignored by Adam)
    */
   public PgOptimizer(String kind, double lr, double eps, double alpha) {
-    if (!ADAM.equals(kind) && !RMSPROP.equals(kind)) {
-      throw new IllegalArgumentException("optimizer must be adam or rmsprop, got " + kind);
-    }
-    this.adam = ADAM.equals(kind);
-    this.eps = (float) eps;
-    this.alpha = (float) alpha;
+    this.rule = UpdateRule.named(kind, eps, alpha);
     this.lr = (float) lr;
   }
 
@@ -175,27 +168,11 @@ public final class PgOptimizer {
     gradView.put(0, g, 0, n);
   }
 
-  /** Adam or RMSprop on the host copy {@code w} of parameter {@code id} with gradient {@code g}. */
+  /** The rule on the host copy {@code w} of parameter {@code id} with gradient {@code g}. */
   private void update(String id, float[] g, int n, float scale) {
     float[][] st = hostState.computeIfAbsent(id, k -> new float[][] {new float[n],
         new float[n]});
-    float[] m = st[0];
-    float[] v = st[1];
-    float e = eps;
-    if (adam) {
-      AdamStep.adamUpdate(w, g, m, v, n, scale, lr, e, t);
-    } else {
-      float a = alpha;
-      for (int k = 0; k < n; k++) {
-        float gk = g[k] * scale;
-        float vk = a * v[k] + (1 - a) * gk * gk;
-        v[k] = vk;
-        w[k] -= lr * gk / ((float) Math.sqrt(vk) + e);
-      }
-      if (t % AdamStep.FLUSH_EVERY == 0) {
-        AdamStep.flushTiny(v, n); // see AdamStep.adamUpdate: subnormals stall the loop
-      }
-    }
+    rule.host(w, g, st[0], st[1], n, scale, lr, t);
   }
 
   private void deviceUpdate(Parameter p, NDArray grad, float scale) {
@@ -208,16 +185,7 @@ public final class PgOptimizer {
       return new NDArray[] {m, v};
     });
     NDArray gs = scale < 1f ? grad.mul(scale) : grad;
-    NDArray m = st[0];
-    NDArray v = st[1];
-    if (adam) {
-      AdamStep.deviceAdamUpdate(weight, gs, m, v, lr, eps, t);
-    } else {
-      v.muli(alpha).addi(gs.square().muli(1 - alpha));
-      NDArray denom = v.sqrt(); // v lives on the parameters' manager: keep the temporary scoped
-      denom.attach(grad.getManager());
-      weight.subi(gs.div(denom.addi(eps)).muli(lr));
-    }
+    rule.device(weight, gs, st[0], st[1], lr, t);
     grad.subi(grad);
   }
 }

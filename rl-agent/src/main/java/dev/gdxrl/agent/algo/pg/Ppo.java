@@ -1,11 +1,9 @@
 package dev.gdxrl.agent.algo.pg;
 
-import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDArrays;
-import ai.djl.ndarray.NDList;
-import ai.djl.ndarray.NDManager;
-import ai.djl.training.GradientCollector;
 import dev.gdxrl.agent.AgentContext;
+import dev.gdxrl.agent.train.LinearSchedule;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Proximal Policy Optimisation (Schulman et al. 2017), clipped variant: each rollout of {@code
@@ -50,7 +48,7 @@ public final class Ppo extends OnPolicyLearner<Ppo.PpoConfig> {
   public record PpoConfig(int nEnvs, int nSteps, int batchSize, int nEpochs, double learningRate,
       boolean annealLr, double gamma, double gaeLambda, double clipRange, boolean annealClip,
       double clipRangeVf, boolean normalizeAdvantage, double entCoef, double vfCoef,
-      double maxGradNorm, double targetKl, String optimizer, java.util.List<Integer> hidden,
+      double maxGradNorm, double targetKl, String optimizer, List<Integer> hidden,
       String activation, boolean sharedTrunk, double logStdInit, boolean normalizeObservations,
       int threads) implements OnPolicyConfig {
 
@@ -75,123 +73,56 @@ public final class Ppo extends OnPolicyLearner<Ppo.PpoConfig> {
     /** Stable-Baselines3's PPO defaults, with 8 envs. */
     public static PpoConfig defaults() {
       return new PpoConfig(8, 2048, 64, 10, 3e-4, false, 0.99, 0.95, 0.2, false, 0, true, 0.0,
-          0.5, 0.5, 0, PgOptimizer.ADAM, java.util.List.of(64, 64), ActorCriticSpec.TANH, false,
+          0.5, 0.5, 0, PgOptimizer.ADAM, List.of(64, 64), ActorCriticSpec.TANH, false,
           0.0, true, 1);
     }
 
   }
 
-  private final int[] indices;
-  private final float[] packed;
+  /** The clip range, annealed to (almost) 0 over the run when {@code anneal_clip}. */
+  private final LinearSchedule clipRange;
+  /** The rollout's entries in this epoch's (shuffled) order. */
+  private final int[] order;
+  /** The minibatch rows, reused. */
+  private final float[] block;
 
   public Ppo(PpoConfig config, AgentContext ctx) {
     super("ppo", config, ctx);
-    indices = new int[buffer.size()];
-    packed = new float[config.batchSize() * buffer.packedWidth()];
+    clipRange = new LinearSchedule(config.clipRange(), config.annealClip(), 1e-8);
+    order = new int[rollout().size()];
+    block = rollout().newBlock(config.batchSize());
   }
 
   @Override
   protected UpdateStats update(double progressRemaining) {
-    buffer.computeGae(lastValues(), config.gamma(), config.gaeLambda());
-    double clip = config.clipRange() * (config.annealClip() ? Math.max(progressRemaining, 1e-8)
-        : 1.0);
-    int len = buffer.size();
-    int width = buffer.packedWidth();
-    int b = config.batchSize();
+    PpoConfig c = config();
+    Rollout rollout = rollout();
+    // 1. advantages and returns: GAE(lambda), bootstrapped from the critic
+    rollout.computeGae(lastValues(), c.gamma(), c.gaeLambda());
+    PgStep.Objective objective = PgStep.Objective.ppo(clipRange.at(progressRemaining),
+        c.clipRangeVf(), c.vfCoef(), c.entCoef());
+    // 2. n_epochs passes over the rollout in shuffled minibatches
+    int len = rollout.size();
     for (int k = 0; k < len; k++) {
-      indices[k] = k;
+      order[k] = k;
     }
-    double[] sums = new double[5];
-    int steps = 0;
+    List<LossTerms> losses = new ArrayList<>();
     boolean stop = false;
-    for (int epoch = 0; epoch < config.nEpochs() && !stop; epoch++) {
-      shuffle(indices);
-      for (int start = 0; start < len && !stop; start += b) {
-        int count = Math.min(b, len - start);
-        buffer.pack(indices, start, count, packed);
-        if (config.normalizeAdvantage()) {
-          normalizeAdvantageColumn(packed, count, width);
+    for (int epoch = 0; epoch < c.nEpochs() && !stop; epoch++) {
+      shuffle(order);
+      for (int start = 0; start < len && !stop; start += c.batchSize()) {
+        Minibatch mb = rollout.minibatch(order, start, Math.min(c.batchSize(), len - start),
+            block);
+        if (c.normalizeAdvantage()) {
+          mb.normalizeAdvantages();
         }
-        float[] s = gradientStep(count, clip);
-        for (int j = 0; j < sums.length; j++) {
-          sums[j] += s[j];
-        }
-        steps++;
-        if (config.targetKl() > 0 && s[3] > 1.5 * config.targetKl()) {
-          stop = true;
-        }
+        // 3. the clipped surrogate, value and entropy terms, and one optimiser step
+        LossTerms loss = LossTerms.mean(gradientStep(mb, objective, c.maxGradNorm()), mb.size());
+        losses.add(loss);
+        // 4. early stop once the policy moved too far from the one that collected the rollout
+        stop = c.targetKl() > 0 && loss.approxKl() > 1.5 * c.targetKl();
       }
     }
-    return new UpdateStats(sums[0] / steps, sums[1] / steps, sums[2] / steps, sums[3] / steps,
-        sums[4] / steps, explainedVariance(), optimizer.learningRate(), steps);
-  }
-
-  /** Normalises the advantage column of a packed minibatch (skipped for a single row). */
-  private void normalizeAdvantageColumn(float[] rows, int count, int width) {
-    if (count < 2) {
-      return;
-    }
-    int col = width - 3;
-    double s = 0;
-    for (int r = 0; r < count; r++) {
-      s += rows[r * width + col];
-    }
-    double mean = s / count;
-    double ss = 0;
-    for (int r = 0; r < count; r++) {
-      double d = rows[r * width + col] - mean;
-      ss += d * d;
-    }
-    double std = Math.sqrt(ss / (count - 1));
-    for (int r = 0; r < count; r++) {
-      int k = r * width + col;
-      rows[k] = (float) ((rows[k] - mean) / (std + 1e-8));
-    }
-  }
-
-  /**
-   * One upload, forward, backward and optimiser step. Returns {policy loss, value loss, entropy,
-   * approx KL, clip fraction}; the last two are computed on the host from the downloaded log
-   * ratios (one download instead of a dozen native calls).
-   */
-  private float[] gradientStep(int count, double clip) {
-    if (manual != null) {
-      try (NDManager m = manager.newSubManager()) {
-        double[] st = manual.gradient(m, packed, count, new ManualActorCritic.Loss(true, clip,
-            config.clipRangeVf(), config.vfCoef(), config.entCoef()), manualGrad);
-        optimizer.step(net.theta(), manualGrad, config.maxGradNorm());
-        return new float[] {(float) (-st[0] / count), (float) (st[1] / count),
-            (float) (-st[2] / count), (float) (st[3] / count), (float) (st[4] / count)};
-      }
-    }
-    try (NDManager m = manager.newSubManager()) {
-      Batch b = upload(m, packed, count);
-      NDArray logRatio;
-      NDArray terms;
-      try (GradientCollector gc = gradients()) {
-        Eval e = evaluate(b);
-        logRatio = e.logp().sub(b.oldLogp());
-        NDArray ratio = logRatio.exp();
-        NDArray surrogate = PgLosses.clippedSurrogateSum(ratio, b.adv(), clip);
-        NDArray valueErr = PgLosses.valueErrorSum(e.values(), b.oldValues(), b.returns(),
-            config.clipRangeVf());
-        terms = NDArrays.stack(new NDList(surrogate, valueErr, e.negEntropySum()));
-        gc.backward(weightedLoss(m, terms, count, config.vfCoef(), config.entCoef()));
-      }
-      optimizer.step(params, config.maxGradNorm(), m);
-      float[] t = terms.toFloatArray();
-      float[] lr = logRatio.toFloatArray();
-      double kl = 0;
-      int clipped = 0;
-      for (float x : lr) {
-        double r = Math.exp(x);
-        kl += (r - 1) - x;
-        if (Math.abs(r - 1) > clip) {
-          clipped++;
-        }
-      }
-      return new float[] {-t[0] / count, t[1] / count, -t[2] / count, (float) (kl / count),
-          (float) clipped / count};
-    }
+    return UpdateStats.mean(losses, rollout.explainedVariance(), learningRate());
   }
 }

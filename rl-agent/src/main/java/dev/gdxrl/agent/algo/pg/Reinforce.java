@@ -57,14 +57,33 @@ public final class Reinforce extends OnPolicyLearner<Reinforce.ReinforceConfig> 
 
   }
 
+  /** The whole rollout in collection order: the one minibatch of an update. */
+  private final int[] order;
+  /** The minibatch rows, reused. */
+  private final float[] block;
+
   public Reinforce(ReinforceConfig config, AgentContext ctx) {
     super("reinforce", config, ctx);
+    order = rollout().identityOrder();
+    block = rollout().newBlock(rollout().size());
   }
 
   @Override
   protected UpdateStats update(double progressRemaining) {
-    buffer.computeRewardToGo(lastValues(), config.gamma());
-    return wholeRolloutStep(config.normalizeAdvantage(), config.vfCoef(), config.entCoef(),
-        config.maxGradNorm());
+    ReinforceConfig c = config();
+    Rollout rollout = rollout();
+    // 1. returns: the discounted reward-to-go G; advantages G - V (V: the learned baseline)
+    rollout.computeRewardToGo(lastValues(), c.gamma());
+    if (c.normalizeAdvantage()) {
+      rollout.normalizeAdvantages();
+    }
+    // 2. one minibatch: the whole rollout
+    Minibatch mb = rollout.minibatch(order, 0, rollout.size(), block);
+    // 3. the policy-gradient, value and entropy terms, and one optimiser step
+    LossTerms.Sums sums = gradientStep(mb, PgStep.Objective.policyGradient(c.vfCoef(),
+        c.entCoef()), c.maxGradNorm());
+    // (reported from the sums rounded to float, as these two always have)
+    LossTerms loss = LossTerms.mean(sums.inFloat(), mb.size());
+    return UpdateStats.ofStep(loss, rollout.explainedVariance(), learningRate());
   }
 }

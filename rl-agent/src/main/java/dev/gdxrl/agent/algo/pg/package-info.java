@@ -10,8 +10,17 @@
  * dev.gdxrl.agent.algo.pg.RolloutBuffer} (primitive arrays), and when it is full computes
  * advantages ({@link dev.gdxrl.agent.algo.pg.Advantages}: GAE or reward-to-go, bootstrapping from
  * the final observation at a time-limit truncation and not at a termination) and runs the
- * algorithm's update: one upload per minibatch, a DJL forward/backward over the network's single
- * flat parameter vector, and a fused optimiser step.
+ * algorithm's update.
+ *
+ * <p>How to read an algorithm: its file ({@link dev.gdxrl.agent.algo.pg.Ppo}, {@link
+ * dev.gdxrl.agent.algo.pg.A2c}, {@link dev.gdxrl.agent.algo.pg.Reinforce}) holds its config record
+ * and its update, top to bottom: advantages on the {@link dev.gdxrl.agent.algo.pg.Rollout}, then
+ * {@link dev.gdxrl.agent.algo.pg.Minibatch}es, each one gradient step ({@code PgStep}: the loss
+ * of its {@code Objective}, by hand on the CPU through {@code ManualActorCritic}, by autograd from
+ * {@link dev.gdxrl.agent.algo.pg.PgLosses} elsewhere, then {@link
+ * dev.gdxrl.agent.algo.pg.PgOptimizer}), whose {@link dev.gdxrl.agent.algo.pg.LossTerms} the
+ * update averages into its {@link dev.gdxrl.agent.algo.pg.UpdateStats}. Annealed values follow a
+ * {@link dev.gdxrl.agent.train.LinearSchedule}.
  *
  * <p>Config: each algorithm's record (at the top of its file) lists its keys with defaults; YAML
  * keys are the snake_case field names, next to the training loop's keys. core's {@code gdx-rl/presets/*.yaml} give the

@@ -100,26 +100,26 @@ class ManualActorCriticTest {
         NDArray valueErr = PgLosses.valueErrorSum(out.get(1), c.get(5), c.get(4), clipVf);
         NDArray terms = NDArrays.stack(new NDList(objective, valueErr, negEnt));
         expectedTerms = terms.toFloatArray();
-        gc.backward(OnPolicyLearner.weightedLoss(m, terms, rows, vf, ent));
+        gc.backward(PgStep.weightedLoss(m, terms, rows, vf, ent));
       }
       expected = net.theta().getArray().getGradient().toFloatArray();
     }
 
     float[] actual = new float[expected.length];
-    double[] terms;
+    LossTerms.Sums terms;
     try (NDManager m = NDManager.newBaseManager(Device.cpu())) {
       ActorCriticNet net = new ActorCriticNet(spec, new SplittableRandom(5)).initialize(m);
-      try (ManualActorCritic manual = new ManualActorCritic(net, width);
+      try (ManualActorCritic manual = new ManualActorCritic(net);
           NDManager sub = m.newSubManager()) {
-        terms = manual.gradient(sub, packed, rows,
-            new ManualActorCritic.Loss(ppo, clip, clipVf, vf, ent), actual);
+        terms = manual.gradient(sub, new Minibatch(packed, rows, obsDim, k),
+            new PgStep.Objective(ppo, clip, clipVf, vf, ent), actual);
       }
     }
-    assertThat(terms[0]).isCloseTo(expectedTerms[0], within(1e-4));
-    assertThat(terms[1]).isCloseTo(expectedTerms[1], within(1e-3));
-    assertThat(terms[2]).isCloseTo(expectedTerms[2], within(1e-4));
+    assertThat(terms.objective()).isCloseTo(expectedTerms[0], within(1e-4));
+    assertThat(terms.valueError()).isCloseTo(expectedTerms[1], within(1e-3));
+    assertThat(terms.negEntropy()).isCloseTo(expectedTerms[2], within(1e-4));
     if (ppo) {
-      assertThat(terms[4]).as("some ratios clipped, some not").isBetween(1.0, rows - 1.0);
+      assertThat(terms.clipped()).as("some ratios clipped, some not").isBetween(1.0, rows - 1.0);
     }
     double maxAbs = 0;
     for (float e : expected) {
@@ -170,16 +170,17 @@ class ManualActorCriticTest {
     }
     try (NDManager m = NDManager.newBaseManager(Device.cpu())) {
       ActorCriticNet net = new ActorCriticNet(spec, new SplittableRandom(5)).initialize(m);
-      try (ManualActorCritic manual = new ManualActorCritic(net, width)) {
+      try (ManualActorCritic manual = new ManualActorCritic(net)) {
         float[] grad = new float[net.layout().size()];
-        ManualActorCritic.Loss loss = new ManualActorCritic.Loss(true, 0.2, 0.2, 0.5, 0.01);
+        PgStep.Objective loss = PgStep.Objective.ppo(0.2, 0.2, 0.5, 0.01);
+        Minibatch mb = new Minibatch(packed, rows, obsDim, k);
         try (NDManager sub = m.newSubManager()) {
-          manual.gradient(sub, packed, rows, loss, grad);
+          manual.gradient(sub, mb, loss, grad);
         }
         int before = m.getManagedArrays().size();
         for (int i = 0; i < 20; i++) {
           try (NDManager sub = m.newSubManager()) {
-            manual.gradient(sub, packed, rows, loss, grad);
+            manual.gradient(sub, mb, loss, grad);
           }
         }
         assertThat(m.getManagedArrays().size()).isEqualTo(before);

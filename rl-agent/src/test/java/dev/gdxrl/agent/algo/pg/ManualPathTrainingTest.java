@@ -105,7 +105,7 @@ class ManualPathTrainingTest {
       if (autograd) {
         agent.useAutograd();
       }
-      assertThat(agent.manual == null).isEqualTo(autograd);
+      assertThat(agent.handWritten()).isEqualTo(!autograd);
       List<Env<float[], Object>> envs = new ArrayList<>();
       for (int i = 0; i < agent.envs(); i++) {
         envs.add((Env<float[], Object>) (Env) REGISTRY.make(env));
