@@ -62,7 +62,7 @@ public abstract class OnPolicyLearner<C extends OnPolicyConfig>
   protected final int actions;
   /** Width of one stored action: 1 for discrete, the action dimension for continuous. */
   protected final int actDim;
-  private final Box actionBox;
+  final Box actionBox;
   protected final NDManager manager;
   protected final ActorCriticNet net;
   protected final HostNet host;
@@ -71,7 +71,17 @@ public abstract class OnPolicyLearner<C extends OnPolicyConfig>
   protected final RolloutBuffer buffer;
   protected final SplittableRandom actRng;
   protected final SplittableRandom shuffleRng;
-  private RunningMeanStd obsStats; // null: no normalisation
+  RunningMeanStd obsStats; // null: no normalisation
+  /**
+   * The rollout's raw observations (time-major, as the buffer), folded into {@link #obsStats}
+   * when the rollout (or the block of it collected) ends; null without normalisation.
+   */
+  final float[] rawRollout;
+  /** Vector steps of the rollout already folded into the statistics. */
+  private int folded;
+  /** The current parameters (host copy) and their version, bumped by each update and load. */
+  private float[] theta;
+  private long thetaVersion;
 
   private final float[] rawFlat;
   private final float[] obsNorm;
@@ -79,7 +89,7 @@ public abstract class OnPolicyLearner<C extends OnPolicyConfig>
   private final float[] stepValues;
   private final float[] stepLogps;
   private final float[] stepActions;
-  private final Object[] envActions;
+  final Object[] envActions;
   private final float[] lastValues;
   private final float[] oneObs;
   private final float[] oneValue = new float[1];
@@ -129,8 +139,9 @@ public abstract class OnPolicyLearner<C extends OnPolicyConfig>
     this.net = new ActorCriticNet(config.networkSpec(obsDim, discrete, actions), initRng)
         .initialize(manager);
     this.params = net.parameterList();
-    this.host = new HostNet(net.spec().mlp(), net.hostParameters());
-    this.greedyNet = new HostNet(net.spec().mlp(), net.hostParameters());
+    this.theta = net.hostParameters();
+    this.host = new HostNet(net.spec().mlp(), theta);
+    this.greedyNet = new HostNet(net.spec().mlp(), theta);
     this.optimizer = new PgOptimizer(config.optimizer(), config.learningRate(),
         optimizerEps(), rmspropAlpha());
     this.buffer = new RolloutBuffer(config.nSteps(), n, obsDim, actDim, discrete ? actions : 0);
@@ -139,6 +150,7 @@ public abstract class OnPolicyLearner<C extends OnPolicyConfig>
       manualGrad = new float[net.layout().size()];
     }
     this.obsStats = config.normalizeObservations() ? new RunningMeanStd(obsDim) : null;
+    this.rawRollout = obsStats == null ? null : new float[config.nSteps() * n * obsDim];
     rawFlat = new float[n * obsDim];
     obsNorm = new float[n * obsDim];
     actorOut = new float[n * actions];
@@ -227,13 +239,11 @@ public abstract class OnPolicyLearner<C extends OnPolicyConfig>
     return updateNanos / 1e9;
   }
 
-  private void normalizeBatch(boolean update) {
+  /** Normalises {@code rawFlat} into {@code obsNorm} with the rollout's frozen statistics. */
+  private void normalizeBatch() {
     if (obsStats == null) {
       System.arraycopy(rawFlat, 0, obsNorm, 0, rawFlat.length);
       return;
-    }
-    if (update) {
-      obsStats.updateBatch(rawFlat, n);
     }
     for (int i = 0; i < n; i++) {
       System.arraycopy(rawFlat, i * obsDim, oneObs, 0, obsDim);
@@ -247,11 +257,12 @@ public abstract class OnPolicyLearner<C extends OnPolicyConfig>
     if (buffer.full()) {
       throw new IllegalStateException("actBatch after a full rollout without observeBatch");
     }
-    if (buffer.filled() == 0) {
-      lastCollectStart = System.nanoTime();
-    }
+    beginCollect();
     VectorEnv.flatten(observations, rawFlat);
-    normalizeBatch(true);
+    if (rawRollout != null) {
+      System.arraycopy(rawFlat, 0, rawRollout, buffer.filled() * n * obsDim, n * obsDim);
+    }
+    normalizeBatch();
     host.forward(obsNorm, n, actorOut, stepValues);
     sampleActions();
     buffer.addPolicyStep(obsNorm, stepActions, stepValues, stepLogps);
@@ -271,26 +282,90 @@ public abstract class OnPolicyLearner<C extends OnPolicyConfig>
     if (!buffer.full()) {
       return 0;
     }
-    // V of the observations the next rollout starts from (normalised without updating: the next
-    // actBatch adds them to the statistics)
+    // V of the observations the next rollout starts from (with the rollout's statistics)
     r.observationsFlat(rawFlat);
-    normalizeBatch(false);
+    normalizeBatch();
     host.forward(obsNorm, n, 1, lastValues);
+    return endRollout(envStep);
+  }
+
+  /** Whole rollouts on the vector env's shard threads ({@link ShardedRollout}). */
+  @Override
+  public dev.gdxrl.agent.Collector<Object> collector(VectorEnv<Object> venv) {
+    return new ShardedRollout(this, venv);
+  }
+
+  /** Marks the start of collection when the rollout is empty (for {@link #collectSeconds}). */
+  void beginCollect() {
+    if (buffer.filled() == 0) {
+      lastCollectStart = System.nanoTime();
+    }
+  }
+
+  /** The current parameters (do not modify) and their version. */
+  float[] theta() {
+    return theta;
+  }
+
+  long thetaVersion() {
+    return thetaVersion;
+  }
+
+  /**
+   * Adds the raw observations of the rollout's vector steps not yet added to the statistics, step
+   * by step in order (each step's batch of n as one {@link RunningMeanStd#updateBatch}).
+   */
+  private void foldStatistics() {
+    if (rawRollout != null) {
+      float[] one = rawFlat;
+      for (int t = folded; t < buffer.filled(); t++) {
+        System.arraycopy(rawRollout, t * n * obsDim, one, 0, n * obsDim);
+        obsStats.updateBatch(one, n);
+      }
+    }
+    folded = buffer.filled();
+  }
+
+  /**
+   * The run stopped after {@code filled} vector steps of the rollout: the buffer keeps those, the
+   * statistics get their observations, no update.
+   */
+  void stopRollout(int filled) {
+    buffer.truncateTo(filled);
+    foldStatistics();
+    collectNanos += System.nanoTime() - lastCollectStart;
+  }
+
+  /**
+   * The end of collection: the rollout's observations go into the statistics; when the rollout is
+   * full (its last values in {@link #lastValues()}), the update. Returns the gradient steps taken.
+   */
+  int endRollout(long envStep) {
+    foldStatistics();
     long t1 = System.nanoTime();
     collectNanos += t1 - lastCollectStart;
+    if (!buffer.full()) {
+      return 0;
+    }
     double remaining = Math.max(0.0, 1.0 - (double) envStep / totalSteps);
     if (config.annealLr()) {
       optimizer.setLearningRate(config.learningRate() * remaining);
     }
     lastStats = update(remaining);
-    float[] theta = net.hostParameters();
-    host.set(theta);
-    greedyNet.set(theta);
+    setTheta(net.hostParameters());
     buffer.clear();
+    folded = 0;
     updateNanos += System.nanoTime() - t1;
     updates++;
     gradientSteps += lastStats.gradientSteps();
     return lastStats.gradientSteps();
+  }
+
+  private void setTheta(float[] parameters) {
+    theta = parameters;
+    thetaVersion++;
+    host.set(theta);
+    greedyNet.set(theta);
   }
 
   /** Policy plus value loss of the last update (0 before the first). */
@@ -442,9 +517,7 @@ public abstract class OnPolicyLearner<C extends OnPolicyConfig>
     } else {
       net.requireGradients();
     }
-    float[] theta = net.hostParameters();
-    host.set(theta);
-    greedyNet.set(theta);
+    setTheta(net.hostParameters());
     if (config.normalizeObservations()) {
       CheckpointMeta meta = Checkpoints.readMeta(dir);
       if (meta.normalization() == null) {
