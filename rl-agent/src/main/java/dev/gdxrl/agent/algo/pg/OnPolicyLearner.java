@@ -10,6 +10,7 @@ import ai.djl.nn.Parameter;
 import ai.djl.training.GradientCollector;
 import dev.gdxrl.agent.ActorCriticAgent;
 import dev.gdxrl.agent.AgentContext;
+import dev.gdxrl.agent.Collector;
 import dev.gdxrl.agent.DjlDefaults;
 import dev.gdxrl.agent.Agent;
 import dev.gdxrl.agent.io.CheckpointMeta;
@@ -74,11 +75,9 @@ public abstract class OnPolicyLearner<C extends OnPolicyConfig>
   RunningMeanStd obsStats; // null: no normalisation
   /**
    * The rollout's raw observations (time-major, as the buffer), folded into {@link #obsStats}
-   * when the rollout (or the block of it collected) ends; null without normalisation.
+   * when the rollout is full; null without normalisation.
    */
   final float[] rawRollout;
-  /** Vector steps of the rollout already folded into the statistics. */
-  private int folded;
   /** The current parameters (host copy) and their version, bumped by each update and load. */
   private float[] theta;
   private long thetaVersion;
@@ -99,6 +98,7 @@ public abstract class OnPolicyLearner<C extends OnPolicyConfig>
   protected ManualActorCritic manual;
   /** Host gradient of the manual path, in the spec's layout order. */
   protected float[] manualGrad;
+  private boolean stepwise;
   private long gradientSteps;
   private long collectNanos;
   private long updateNanos;
@@ -289,10 +289,22 @@ public abstract class OnPolicyLearner<C extends OnPolicyConfig>
     return endRollout(envStep);
   }
 
-  /** Whole rollouts on the vector env's shard threads ({@link ShardedRollout}). */
+  /**
+   * Whole rollouts on the vector env's shard threads ({@link ShardedRollout}); after {@link
+   * #collectStepwise()}, one vector step at a time through {@link #actBatch} and {@link
+   * #observeBatch}.
+   */
   @Override
-  public dev.gdxrl.agent.Collector<Object> collector(VectorEnv<Object> venv) {
-    return new ShardedRollout(this, venv);
+  public Collector<Object> collector(VectorEnv<Object> venv) {
+    return stepwise ? Collector.stepwise(this, venv) : new ShardedRollout(this, venv);
+  }
+
+  /**
+   * Collects step by step (the reference {@link ShardedRollout} must match exactly); for tests.
+   * Call before training.
+   */
+  void collectStepwise() {
+    stepwise = true;
   }
 
   /** Marks the start of collection when the rollout is empty (for {@link #collectSeconds}). */
@@ -312,41 +324,43 @@ public abstract class OnPolicyLearner<C extends OnPolicyConfig>
   }
 
   /**
-   * Adds the raw observations of the rollout's vector steps not yet added to the statistics, step
-   * by step in order (each step's batch of n as one {@link RunningMeanStd#updateBatch}).
+   * Adds the raw observations of the full rollout to the statistics, vector step by vector step
+   * in order (each step's batch of n as one {@link RunningMeanStd#updateBatch}, as they were
+   * added when statistics moved every step).
    */
   private void foldStatistics() {
     if (rawRollout != null) {
       float[] one = rawFlat;
-      for (int t = folded; t < buffer.filled(); t++) {
+      for (int t = 0; t < buffer.filled(); t++) {
         System.arraycopy(rawRollout, t * n * obsDim, one, 0, n * obsDim);
         obsStats.updateBatch(one, n);
       }
     }
-    folded = buffer.filled();
   }
 
   /**
-   * The run stopped after {@code filled} vector steps of the rollout: the buffer keeps those, the
-   * statistics get their observations, no update.
+   * The run stopped after {@code filled} vector steps of the rollout: the buffer keeps those; no
+   * update, and the statistics stay those of the rollout's start (as for any rollout the run's
+   * end cuts short).
    */
   void stopRollout(int filled) {
     buffer.truncateTo(filled);
-    foldStatistics();
     collectNanos += System.nanoTime() - lastCollectStart;
   }
 
   /**
-   * The end of collection: the rollout's observations go into the statistics; when the rollout is
-   * full (its last values in {@link #lastValues()}), the update. Returns the gradient steps taken.
+   * The end of collection: when the rollout is full (its last values in {@link #lastValues()}),
+   * its observations go into the statistics and the update runs; a rollout cut short by the run's
+   * end changes neither. Returns the gradient steps taken.
    */
   int endRollout(long envStep) {
-    foldStatistics();
     long t1 = System.nanoTime();
-    collectNanos += t1 - lastCollectStart;
     if (!buffer.full()) {
+      collectNanos += t1 - lastCollectStart;
       return 0;
     }
+    foldStatistics();
+    collectNanos += t1 - lastCollectStart;
     double remaining = Math.max(0.0, 1.0 - (double) envStep / totalSteps);
     if (config.annealLr()) {
       optimizer.setLearningRate(config.learningRate() * remaining);
@@ -354,7 +368,6 @@ public abstract class OnPolicyLearner<C extends OnPolicyConfig>
     lastStats = update(remaining);
     setTheta(net.hostParameters());
     buffer.clear();
-    folded = 0;
     updateNanos += System.nanoTime() - t1;
     updates++;
     gradientSteps += lastStats.gradientSteps();

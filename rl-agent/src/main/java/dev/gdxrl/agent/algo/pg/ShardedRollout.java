@@ -87,7 +87,7 @@ final class ShardedRollout implements Collector<Object>, Collector.Block {
     }
     var rng = learner.actRng;
     int end = (t0 + k) * n * draws;
-    if (draws == 1) {
+    if (learner.discrete) {
       for (int j = t0 * n; j < end; j++) {
         noise[j] = rng.nextDouble();
       }
