@@ -36,12 +36,17 @@ import java.util.SplittableRandom;
  * shared {@code Trainer}), the actor-critic network, checkpoints, and the deterministic
  * policy. Each algorithm's file holds its config record and its {@link #update}.
  *
- * <p>Collection, per vector step ({@link #actBatch}): the observations of all N envs are
- * normalised (running statistics updated on the calling thread from the whole batch, so results
- * do not depend on the vector env's thread count), one batched host-side forward pass gives every
- * env's action distribution and value, and actions are sampled from this agent's own generator.
- * Continuous actions go to the env clipped to the Box, while the buffer keeps the unclipped sample
- * and its log-probability. In {@link #observeBatch}, an episode cut by the time limit gets the
+ * <p>Collection: the training loop takes whole rollouts through {@link #collector} ({@link
+ * ShardedRollout}: each vector env thread acts with its own host copy of the policy and steps its
+ * own shard of envs for the whole rollout, one hand-off per rollout); {@link #actBatch} / {@link
+ * #observeBatch} do the same one vector step at a time, with the same result. Per vector step, the
+ * observations are normalised with the statistics frozen at the rollout's start (its raw
+ * observations are added to them, step by step, when the rollout is full, before the update; a
+ * rollout the run's end cuts short adds nothing), a batched host forward pass gives each env's
+ * action distribution and value, and actions are sampled with draws from this agent's own
+ * generator in a fixed order (step by step, env 0 first). So the same seed gives the same run for
+ * any thread count. Continuous actions go to the env clipped to the Box, while the buffer keeps
+ * the unclipped sample and its log-probability. An episode cut by the time limit gets the
  * critic's value of its final observation as bootstrap; a terminated one gets nothing. When the
  * rollout is full the algorithm updates.
  *
