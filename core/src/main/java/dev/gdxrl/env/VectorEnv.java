@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.IntConsumer;
 import java.util.function.IntToLongFunction;
 
 /**
@@ -21,9 +22,17 @@ import java.util.function.IntToLongFunction;
  * are the same whatever the number of threads.
  *
  * <p>Threads: with {@code threads > 1} the envs are split into contiguous chunks; the calling
- * thread steps the first chunk and {@code threads - 1} daemon workers the others. Workers wait by
- * spinning briefly and then parking, so a step costs a hand-off of well under a microsecond when
- * stepping is continuous and nothing when training pauses.
+ * thread steps the first chunk and {@code threads - 1} daemon workers the others. Workers (and the
+ * caller, for the slowest worker) wait by spinning briefly and then parking, so a step costs a
+ * hand-off of well under a microsecond when stepping is continuous and nothing when training
+ * pauses.
+ *
+ * <p>Shards: chunk s of the envs is shard s ({@link #shards()}, slots {@link #shardStart}{@code
+ * (s)} to {@link #shardEnd}{@code (s)}), stepped by thread s (shard 0 by the calling thread).
+ * {@link #forEachShard} runs any task on every shard's thread at once and returns when all are
+ * done, so a learner can run a whole rollout (acting and {@link #stepShard}) with one hand-off
+ * instead of one per vector step. A shard's task touches only its own slots of the {@link
+ * Result}.
  *
  * <p>Scenes ({@link #ofScenes}): each {@link MultiAgentEnv} of M agents fills M consecutive slots
  * (scene k's agent j is slot {@code k * M + j}); scene k is reset with {@code seed + k} and draws
@@ -107,6 +116,7 @@ public final class VectorEnv<A> implements AutoCloseable {
   private final int[] lengths;
   private final List<Worker> workers;
   private final int[] chunkStart;
+  private final IntConsumer stepTask = this::stepChunk;
   private A[] pendingActions;
   private boolean started;
   private boolean closed;
@@ -166,7 +176,7 @@ public final class VectorEnv<A> implements AutoCloseable {
     }
     this.workers = new ArrayList<>(t - 1);
     for (int w = 0; w < t - 1; w++) {
-      Worker worker = new Worker(chunkStart[w + 1], chunkStart[w + 2], w);
+      Worker worker = new Worker(w + 1);
       workers.add(worker);
       worker.thread.start();
     }
@@ -178,6 +188,76 @@ public final class VectorEnv<A> implements AutoCloseable {
 
   public int threads() {
     return workers.size() + 1;
+  }
+
+  /** Shards (one per thread): contiguous chunks of envs, or of scenes. */
+  public int shards() {
+    return chunkStart.length - 1;
+  }
+
+  /** First slot of shard s. */
+  public int shardStart(int s) {
+    return chunkStart[s] * perUnit;
+  }
+
+  /** One past the last slot of shard s. */
+  public int shardEnd(int s) {
+    return chunkStart[s + 1] * perUnit;
+  }
+
+  /**
+   * Runs {@code task.accept(s)} for every shard s, each on its shard's thread (shard 0 on the
+   * calling thread), and returns when all have finished; the first exception any of them threw
+   * is rethrown. What a task writes is visible to the caller afterwards.
+   */
+  public void forEachShard(IntConsumer task) {
+    ensureOpen();
+    if (workers.isEmpty()) {
+      task.accept(0);
+      return;
+    }
+    for (Worker w : workers) {
+      w.request(task);
+    }
+    Throwable first = null;
+    try {
+      task.accept(0);
+    } catch (RuntimeException | Error e) {
+      first = e;
+    }
+    for (Worker w : workers) {
+      Throwable e = w.await();
+      if (first == null) {
+        first = e;
+      }
+    }
+    if (first instanceof RuntimeException e) {
+      throw e;
+    }
+    if (first instanceof Error e) {
+      throw e;
+    }
+  }
+
+  /**
+   * Steps shard s's envs only, slot i with {@code actions[i]}, auto-resetting ended episodes, and
+   * records them in the {@link Result} (its other slots untouched). Called from shard s's thread
+   * inside {@link #forEachShard}, or by the only thread.
+   */
+  public Result stepShard(int s, A[] actions) {
+    if (!started) {
+      throw new IllegalStateException("VectorEnv.stepShard() before reset()");
+    }
+    if (actions.length != n) {
+      throw new IllegalArgumentException(
+          "VectorEnv.stepShard: " + actions.length + " actions for " + n + " envs");
+    }
+    if (scenes != null) {
+      stepScenes(chunkStart[s], chunkStart[s + 1], actions);
+    } else {
+      stepEnvs(chunkStart[s], chunkStart[s + 1], actions);
+    }
+    return result;
   }
 
   public Space<float[]> singleObservationSpace() {
@@ -304,38 +384,23 @@ public final class VectorEnv<A> implements AutoCloseable {
           "VectorEnv.step: " + actions.length + " actions for " + n + " envs");
     }
     pendingActions = actions;
-    if (workers.size() == 0) {
-      stepRange(0, chunkStart[1]);
-    } else {
-      for (Worker w : workers) {
-        w.request();
-      }
-      RuntimeException first = null;
-      try {
-        stepRange(chunkStart[0], chunkStart[1]);
-      } catch (RuntimeException e) {
-        first = e;
-      }
-      for (Worker w : workers) {
-        RuntimeException e = w.await();
-        if (first == null) {
-          first = e;
-        }
-      }
-      if (first != null) {
-        throw first;
-      }
+    try {
+      forEachShard(stepTask);
+    } finally {
+      pendingActions = null;
     }
-    pendingActions = null;
     return result;
   }
 
-  private void stepRange(int from, int to) {
+  private void stepChunk(int s) {
     if (scenes != null) {
-      stepScenes(from, to);
-      return;
+      stepScenes(chunkStart[s], chunkStart[s + 1], pendingActions);
+    } else {
+      stepEnvs(chunkStart[s], chunkStart[s + 1], pendingActions);
     }
-    A[] actions = pendingActions;
+  }
+
+  private void stepEnvs(int from, int to, A[] actions) {
     for (int i = from; i < to; i++) {
       Env<float[], A> env = envs.get(i);
       Step<float[]> s = env.step(actions[i]);
@@ -344,8 +409,7 @@ public final class VectorEnv<A> implements AutoCloseable {
     }
   }
 
-  private void stepScenes(int from, int to) {
-    A[] actions = pendingActions;
+  private void stepScenes(int from, int to, A[] actions) {
     int m = perUnit;
     for (int k = from; k < to; k++) {
       MultiAgentEnv<A> scene = scenes.get(k);
@@ -402,40 +466,40 @@ public final class VectorEnv<A> implements AutoCloseable {
     }
   }
 
-  /** A thread stepping one chunk of envs each time the caller bumps its epoch. */
+  /** The thread of one shard: runs the task it is handed on its shard each time it is asked. */
   private final class Worker implements Runnable {
     private static final int SPINS = 20_000;
-    private final int from;
-    private final int to;
+    private final int shard;
     private final Thread thread;
+    private volatile IntConsumer task;
     private volatile long requested;
     private volatile long completed;
     private volatile boolean stopping;
-    private volatile RuntimeException failure;
+    private volatile Throwable failure;
 
-    Worker(int from, int to, int index) {
-      this.from = from;
-      this.to = to;
-      this.thread = new Thread(this, "vector-env-worker-" + index);
+    Worker(int shard) {
+      this.shard = shard;
+      this.thread = new Thread(this, "vector-env-worker-" + (shard - 1));
       this.thread.setDaemon(true);
     }
 
-    void request() {
+    void request(IntConsumer t) {
+      task = t;
       requested = requested + 1;
       LockSupport.unpark(thread);
     }
 
-    RuntimeException await() {
+    Throwable await() {
       long target = requested;
       int spins = 0;
       while (completed != target) {
         if (++spins < SPINS) {
           Thread.onSpinWait();
         } else {
-          Thread.yield();
+          LockSupport.parkNanos(this, 20_000); // a long task (a whole rollout): sleep, not spin
         }
       }
-      RuntimeException e = failure;
+      Throwable e = failure;
       failure = null;
       return e;
     }
@@ -462,8 +526,8 @@ public final class VectorEnv<A> implements AutoCloseable {
         }
         seen = requested;
         try {
-          stepRange(from, to);
-        } catch (RuntimeException e) {
+          task.accept(shard);
+        } catch (RuntimeException | Error e) {
           failure = e;
         }
         completed = seen;

@@ -141,4 +141,65 @@ class VectorEnvTest {
           .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("1 actions for 2");
     }
   }
+
+  @Test
+  void shardsRunWholeBlocksOnTheirThreadsAsLockstepStepsWould() {
+    int n = 7;
+    int steps = 30;
+    List<String> lockstep = new ArrayList<>();
+    try (VectorEnv<Integer> venv = walks(n, 1)) {
+      venv.reset(5);
+      Integer[] a = new Integer[n];
+      for (int t = 0; t < steps; t++) {
+        for (int i = 0; i < n; i++) {
+          a[i] = (t * 7 + i * 3) % 3 == 0 ? 0 : 1;
+        }
+        VectorEnv.Result r = venv.step(a);
+        for (int i = 0; i < n; i++) {
+          lockstep.add(t + " " + i + " " + r.observations()[i][0] + " " + r.rewards()[i] + " "
+              + r.done(i));
+        }
+      }
+    }
+    for (int threads = 1; threads <= 3; threads++) {
+      try (VectorEnv<Integer> venv = walks(n, threads)) {
+        assertThat(venv.shards()).isEqualTo(threads);
+        assertThat(venv.shardStart(0)).isZero();
+        assertThat(venv.shardEnd(threads - 1)).isEqualTo(n);
+        venv.reset(5);
+        String[][] seen = new String[steps][n];
+        Integer[] a = new Integer[n];
+        venv.forEachShard(s -> {
+          for (int t = 0; t < steps; t++) {
+            for (int i = venv.shardStart(s); i < venv.shardEnd(s); i++) {
+              a[i] = (t * 7 + i * 3) % 3 == 0 ? 0 : 1;
+            }
+            VectorEnv.Result r = venv.stepShard(s, a);
+            for (int i = venv.shardStart(s); i < venv.shardEnd(s); i++) {
+              seen[t][i] = t + " " + i + " " + r.observations()[i][0] + " " + r.rewards()[i] + " "
+                  + r.done(i);
+            }
+          }
+        });
+        List<String> flat = new ArrayList<>();
+        for (String[] row : seen) {
+          flat.addAll(List.of(row));
+        }
+        assertThat(flat).as("%d threads", threads).isEqualTo(lockstep);
+      }
+    }
+  }
+
+  @Test
+  void aShardTaskFailingIsRethrownByTheCaller() {
+    try (VectorEnv<Integer> venv = walks(4, 2)) {
+      venv.reset(0);
+      assertThatThrownBy(() -> venv.forEachShard(s -> {
+        if (s == 1) {
+          throw new IllegalStateException("shard " + s);
+        }
+      })).hasMessage("shard 1");
+      venv.forEachShard(s -> {}); // the worker is still alive
+    }
+  }
 }

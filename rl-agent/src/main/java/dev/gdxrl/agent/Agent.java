@@ -75,6 +75,15 @@ public interface Agent<A> extends AutoCloseable {
    */
   int observeBatch(VectorEnv.Result result, long envStep);
 
+  /**
+   * How the training loop collects from {@code venv} (this agent's envs): by default one vector
+   * step at a time through {@link #actBatch} and {@link #observeBatch} ({@link
+   * Collector#stepwise}); an agent may collect whole rollouts on the vector env's shard threads.
+   */
+  default Collector<A> collector(VectorEnv<A> venv) {
+    return Collector.stepwise(this, venv);
+  }
+
   /** The greedy action, for evaluation and play. Does not change the agent's state. */
   A actGreedy(float[] observation);
 

@@ -1,6 +1,7 @@
 package dev.gdxrl.agent.train;
 
 import dev.gdxrl.agent.Agent;
+import dev.gdxrl.agent.Collector;
 import dev.gdxrl.env.EpisodeSeeds;
 import dev.gdxrl.env.EpisodeStats;
 import dev.gdxrl.env.VectorEnv;
@@ -12,11 +13,14 @@ import java.util.List;
  * collect / train split of Stable-Baselines3. One iteration:
  *
  * <ol>
- *   <li>collect: the agent picks an action for each of the N envs ({@link Agent#actBatch}; the
- *       actor-critics in one batched forward pass), the vector env steps all N (auto-resetting
- *       ended episodes);
+ *   <li>collect: the agent's {@link Collector} takes a block of vector steps: by default one (the
+ *       agent picks an action for each of the N envs with {@link Agent#actBatch}, the vector env
+ *       steps all N, auto-resetting ended episodes); the actor-critics take their whole rollout
+ *       at once, each vector env thread acting and stepping its own shard of envs, and the
+ *       block's steps are then told below one by one as if each had just happened;
  *   <li>train: the agent is handed the vector step ({@link Agent#observeBatch}) and decides itself
- *       whether to update: DQN stores the N transitions and runs its training round when {@code
+ *       whether to update ({@link Collector.Block#finish}, before the block's last step is told to
+ *       the listeners): DQN stores the N transitions and runs its training round when {@code
  *       train_freq} env steps have passed, the actor-critics update when their rollout is full,
  *       Q-learning updates on each transition; an update whose loss is not finite stops the run
  *       with a {@link NonFiniteException};
@@ -25,7 +29,8 @@ import java.util.List;
  *       count that includes that step), then {@link TrainListener#onStep}; so their "every k env
  *       steps" checks mean the same whatever N is. A listener returning false stops the run at
  *       the end of the vector step (every listener still sees that env step; later envs'
- *       episodes are counted, their onStep not called).
+ *       episodes are counted, their onStep not called); in a block, the agent then forgets the
+ *       block's later steps ({@link Collector.Block#stoppedAfter}).
  * </ol>
  *
  * <p>Steps are env steps (transitions): one iteration adds N, so a run may end up to N - 1 steps
@@ -79,38 +84,49 @@ public final class Trainer<A> {
         TrainState.begin(config, agent.gradientSteps(), startSteps, startEpisodes, listeners);
     float[][] obs = reset(startEpisodes);
     int n = venv.size();
+    Collector<A> collector = agent.collector(venv);
     boolean running = s.envSteps < config.steps();
     while (running) {
-      // collect: one vector step of n transitions
-      A[] actions = agent.actBatch(obs, s.envSteps);
-      VectorEnv.Result r = venv.step(actions);
-      long before = s.envSteps;
-      // train, when the agent says it is time
-      int updates = agent.observeBatch(r, before + n);
-      if (updates > 0) {
-        NonFiniteException.checkLoss(agent, before + n);
-        s.gradientSteps += updates;
-      }
-      // the vector step as n env steps, env 0 first: an episode ended by env i's step is told
-      // with the env step count that includes it, then that step's onStep
-      EpisodeStats[] eps = r.episodes();
-      for (int i = 0; i < n; i++) {
-        s.envSteps++;
-        if (eps[i] != null) {
-          s.episodes++;
-          s.addReturn(eps[i].episodeReturn());
-          for (TrainListener l : listeners) {
-            l.onEpisodeEnd(s, eps[i]);
+      // collect: one block of vector steps (one step, or the agent's whole rollout), no further
+      // than the run's end
+      int maxSteps = (int) Math.min(Integer.MAX_VALUE, (config.steps() - s.envSteps + n - 1) / n);
+      Collector.Block b = collector.collect(obs, s.envSteps, maxSteps);
+      int k = b.steps();
+      for (int t = 0; t < k; t++) {
+        long before = s.envSteps;
+        if (t == k - 1) {
+          // train, when the agent says it is time
+          int updates = b.finish(before + n);
+          if (updates > 0) {
+            NonFiniteException.checkLoss(agent, before + n);
+            s.gradientSteps += updates;
           }
         }
-        if (running) {
-          for (TrainListener l : listeners) {
-            running &= l.onStep(s);
+        // vector step t as n env steps, env 0 first: an episode ended by env i's step is told
+        // with the env step count that includes it, then that step's onStep
+        EpisodeStats[] eps = b.episodes(t);
+        for (int i = 0; i < n; i++) {
+          s.envSteps++;
+          if (eps[i] != null) {
+            s.episodes++;
+            s.addReturn(eps[i].episodeReturn());
+            for (TrainListener l : listeners) {
+              l.onEpisodeEnd(s, eps[i]);
+            }
+          }
+          if (running) {
+            for (TrainListener l : listeners) {
+              running &= l.onStep(s);
+            }
           }
         }
+        running &= s.envSteps < config.steps();
+        if (!running && t < k - 1) {
+          b.stoppedAfter(t);
+          break;
+        }
       }
-      obs = r.observations();
-      running &= s.envSteps < config.steps();
+      obs = b.observations();
     }
     for (TrainListener l : listeners) {
       l.onEnd(s);

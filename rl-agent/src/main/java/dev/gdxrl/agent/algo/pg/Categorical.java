@@ -38,8 +38,12 @@ public final class Categorical {
 
   /** Draws an action by inverting the cumulative distribution with one uniform from {@code rng}. */
   public static int sample(float[] logits, int off, int k, RandomGenerator rng) {
+    return sample(logits, off, k, rng.nextDouble());
+  }
+
+  /** The action whose cumulative probability first exceeds {@code u} (one uniform draw). */
+  public static int sample(float[] logits, int off, int k, double u) {
     double lse = logSumExp(logits, off, k);
-    double u = rng.nextDouble();
     double c = 0;
     for (int a = 0; a < k - 1; a++) {
       c += Math.exp(logits[off + a] - lse);

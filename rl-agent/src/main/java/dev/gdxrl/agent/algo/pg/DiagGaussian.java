@@ -46,6 +46,15 @@ public final class DiagGaussian {
     }
   }
 
+  /** As {@link #sample(float[], int, float[], int, RandomGenerator, float[], int)} with the d
+   * standard normal draws given ({@code noise[noiseOff..+d)}). */
+  public static void sample(float[] mean, int meanOff, float[] logStd, int d, double[] noise,
+      int noiseOff, float[] out, int outOff) {
+    for (int j = 0; j < d; j++) {
+      out[outOff + j] = (float) (mean[meanOff + j] + Math.exp(logStd[j]) * noise[noiseOff + j]);
+    }
+  }
+
   /**
    * Log-probabilities (B, 1) of actions (B, d) under means (B, d) and log-std (d).
    *

@@ -2,14 +2,16 @@ package dev.gdxrl.agent.algo.pg;
 
 import ai.djl.ndarray.NDManager;
 import dev.gdxrl.agent.ActorCriticAgent;
-import dev.gdxrl.agent.AgentContext;
-import dev.gdxrl.agent.DjlDefaults;
 import dev.gdxrl.agent.Agent;
+import dev.gdxrl.agent.AgentContext;
+import dev.gdxrl.agent.Collector;
+import dev.gdxrl.agent.DjlDefaults;
 import dev.gdxrl.agent.io.CheckpointMeta;
 import dev.gdxrl.agent.io.Checkpoints;
 import dev.gdxrl.agent.net.GradientPath;
 import dev.gdxrl.agent.net.HostNet;
 import dev.gdxrl.agent.net.Networks;
+import dev.gdxrl.agent.train.LinearSchedule;
 import dev.gdxrl.env.Box;
 import dev.gdxrl.env.Discrete;
 import dev.gdxrl.env.RunningMeanStd;
@@ -28,12 +30,17 @@ import java.util.SplittableRandom;
  * collected {@link #rollout()} and takes {@link #gradientStep gradient steps} on its minibatches
  * ({@link PgStep}, the one shared part of the updates).
  *
- * <p>Collection, per vector step ({@link #actBatch}): the observations of all N envs are
- * normalised (running statistics updated on the calling thread from the whole batch, so results
- * do not depend on the vector env's thread count), one batched host-side forward pass gives every
- * env's action distribution and value, and actions are sampled from this agent's own generator.
- * Continuous actions go to the env clipped to the Box, while the buffer keeps the unclipped sample
- * and its log-probability. In {@link #observeBatch}, an episode cut by the time limit gets the
+ * <p>Collection: the training loop takes whole rollouts through {@link #collector} ({@link
+ * ShardedRollout}: each vector env thread acts with its own host copy of the policy and steps its
+ * own shard of envs for the whole rollout, one hand-off per rollout); {@link #actBatch} / {@link
+ * #observeBatch} do the same one vector step at a time, with the same result. Per vector step, the
+ * observations are normalised with the statistics frozen at the rollout's start (its raw
+ * observations are added to them, step by step, when the rollout is full, before the update; a
+ * rollout the run's end cuts short adds nothing), a batched host forward pass gives each env's
+ * action distribution and value, and actions are sampled with draws from this agent's own
+ * generator in a fixed order (step by step, env 0 first). So the same seed gives the same run for
+ * any thread count. Continuous actions go to the env clipped to the Box, while the buffer keeps
+ * the unclipped sample and its log-probability. An episode cut by the time limit gets the
  * critic's value of its final observation as bootstrap; a terminated one gets nothing. When the
  * rollout is full the algorithm updates.
  *
@@ -56,25 +63,34 @@ public abstract class OnPolicyLearner<C extends OnPolicyConfig>
   private final String algo;
   private final C config;
   private final long totalSteps;
-  private final int n;
-  private final int obsDim;
-  private final boolean discrete;
+  final int n;
+  final int obsDim;
+  final boolean discrete;
   /** Number of actions (discrete) or action dimensions (continuous). */
-  private final int actions;
+  final int actions;
   /** Width of one stored action: 1 for discrete, the action dimension for continuous. */
-  private final int actDim;
-  private final Box actionBox;
+  final int actDim;
+  final Box actionBox;
   private final NDManager manager;
-  private final ActorCriticNet net;
+  final ActorCriticNet net;
   private final HostNet host;
   private final PgOptimizer optimizer;
-  private final RolloutBuffer buffer;
+  final RolloutBuffer buffer;
   /** The updates' view of {@link #buffer}. */
   private final Rollout rollout;
   private final PgStep pgStep;
-  private final SplittableRandom actRng;
+  private final LinearSchedule lrSchedule;
+  final SplittableRandom actRng;
   private final SplittableRandom shuffleRng;
-  private RunningMeanStd obsStats; // null: no normalisation
+  RunningMeanStd obsStats; // null: no normalisation
+  /**
+   * The rollout's raw observations (time-major, as the buffer), folded into {@link #obsStats}
+   * when the rollout is full; null without normalisation.
+   */
+  final float[] rawRollout;
+  /** The current parameters (host copy) and their version, bumped by each update and load. */
+  private float[] theta;
+  private long thetaVersion;
 
   private final float[] rawFlat;
   private final float[] obsNorm;
@@ -82,12 +98,13 @@ public abstract class OnPolicyLearner<C extends OnPolicyConfig>
   private final float[] stepValues;
   private final float[] stepLogps;
   private final float[] stepActions;
-  private final Object[] envActions;
-  private final float[] lastValues;
+  final Object[] envActions;
+  final float[] lastValues;
   private final float[] oneObs;
   private final float[] oneValue = new float[1];
   private final float[] oneHead;
   private final HostNet greedyNet; // for actGreedy / act, refreshed after each update
+  private boolean stepwise;
   private long gradientSteps;
   private long collectNanos;
   private long updateNanos;
@@ -127,14 +144,17 @@ public abstract class OnPolicyLearner<C extends OnPolicyConfig>
     this.manager = NDManager.newBaseManager(ctx.device());
     this.net = new ActorCriticNet(config.networkSpec(obsDim, discrete, actions), initRng)
         .initialize(manager);
-    this.host = new HostNet(net.spec().mlp(), net.hostParameters());
-    this.greedyNet = new HostNet(net.spec().mlp(), net.hostParameters());
+    this.theta = net.hostParameters();
+    this.host = new HostNet(net.spec().mlp(), theta);
+    this.greedyNet = new HostNet(net.spec().mlp(), theta);
     this.optimizer = new PgOptimizer(config.optimizer(), config.learningRate(),
         OPTIMIZER_EPS, RMSPROP_ALPHA);
     this.buffer = new RolloutBuffer(config.nSteps(), n, obsDim, actDim, discrete ? actions : 0);
     this.rollout = new Rollout(buffer);
+    this.lrSchedule = LinearSchedule.linear(config.learningRate(), config.annealLr());
     this.pgStep = new PgStep(net, manager, optimizer, GradientPath.forDevice(ctx.device()));
     this.obsStats = config.normalizeObservations() ? new RunningMeanStd(obsDim) : null;
+    this.rawRollout = obsStats == null ? null : new float[config.nSteps() * n * obsDim];
     rawFlat = new float[n * obsDim];
     obsNorm = new float[n * obsDim];
     actorOut = new float[n * actions];
@@ -214,13 +234,11 @@ public abstract class OnPolicyLearner<C extends OnPolicyConfig>
     return updateNanos / 1e9;
   }
 
-  private void normalizeBatch(boolean update) {
+  /** Normalises {@code rawFlat} into {@code obsNorm} with the rollout's frozen statistics. */
+  private void normalizeBatch() {
     if (obsStats == null) {
       System.arraycopy(rawFlat, 0, obsNorm, 0, rawFlat.length);
       return;
-    }
-    if (update) {
-      obsStats.updateBatch(rawFlat, n);
     }
     for (int i = 0; i < n; i++) {
       System.arraycopy(rawFlat, i * obsDim, oneObs, 0, obsDim);
@@ -234,11 +252,12 @@ public abstract class OnPolicyLearner<C extends OnPolicyConfig>
     if (buffer.full()) {
       throw new IllegalStateException("actBatch after a full rollout without observeBatch");
     }
-    if (buffer.filled() == 0) {
-      lastCollectStart = System.nanoTime();
-    }
+    beginCollect();
     VectorEnv.flatten(observations, rawFlat);
-    normalizeBatch(true);
+    if (rawRollout != null) {
+      System.arraycopy(rawFlat, 0, rawRollout, buffer.filled() * n * obsDim, n * obsDim);
+    }
+    normalizeBatch();
     host.forward(obsNorm, n, actorOut, stepValues);
     sampleActions();
     buffer.addPolicyStep(obsNorm, stepActions, stepValues, stepLogps);
@@ -258,26 +277,101 @@ public abstract class OnPolicyLearner<C extends OnPolicyConfig>
     if (!buffer.full()) {
       return 0;
     }
-    // V of the observations the next rollout starts from (normalised without updating: the next
-    // actBatch adds them to the statistics)
+    // V of the observations the next rollout starts from (with the rollout's statistics)
     r.observationsFlat(rawFlat);
-    normalizeBatch(false);
+    normalizeBatch();
     host.forward(obsNorm, n, 1, lastValues);
-    long t1 = System.nanoTime();
-    collectNanos += t1 - lastCollectStart;
-    double remaining = Math.max(0.0, 1.0 - (double) envStep / totalSteps);
-    if (config.annealLr()) {
-      optimizer.setLearningRate(config.learningRate() * remaining);
+    return endRollout(envStep);
+  }
+
+  /**
+   * Whole rollouts on the vector env's shard threads ({@link ShardedRollout}); after {@link
+   * #collectStepwise()}, one vector step at a time through {@link #actBatch} and {@link
+   * #observeBatch}.
+   */
+  @Override
+  public Collector<Object> collector(VectorEnv<Object> venv) {
+    return stepwise ? Collector.stepwise(this, venv) : new ShardedRollout(this, venv);
+  }
+
+  /**
+   * Collects step by step (the reference {@link ShardedRollout} must match exactly); for tests.
+   * Call before training.
+   */
+  void collectStepwise() {
+    stepwise = true;
+  }
+
+  /** Marks the start of collection when the rollout is empty (for {@link #collectSeconds}). */
+  void beginCollect() {
+    if (buffer.filled() == 0) {
+      lastCollectStart = System.nanoTime();
     }
+  }
+
+  /** The current parameters (do not modify) and their version. */
+  float[] theta() {
+    return theta;
+  }
+
+  long thetaVersion() {
+    return thetaVersion;
+  }
+
+  /**
+   * Adds the raw observations of the full rollout to the statistics, vector step by vector step
+   * in order (each step's batch of n as one {@link RunningMeanStd#updateBatch}, as they were
+   * added when statistics moved every step).
+   */
+  private void foldStatistics() {
+    if (rawRollout != null) {
+      float[] one = rawFlat;
+      for (int t = 0; t < buffer.filled(); t++) {
+        System.arraycopy(rawRollout, t * n * obsDim, one, 0, n * obsDim);
+        obsStats.updateBatch(one, n);
+      }
+    }
+  }
+
+  /**
+   * The run stopped after {@code filled} vector steps of the rollout: the buffer keeps those; no
+   * update, and the statistics stay those of the rollout's start (as for any rollout the run's
+   * end cuts short).
+   */
+  void stopRollout(int filled) {
+    buffer.truncateTo(filled);
+    collectNanos += System.nanoTime() - lastCollectStart;
+  }
+
+  /**
+   * The end of collection: when the rollout is full (its last values in {@link #lastValues()}),
+   * its observations go into the statistics and the update runs; a rollout cut short by the run's
+   * end changes neither. Returns the gradient steps taken.
+   */
+  int endRollout(long envStep) {
+    long t1 = System.nanoTime();
+    if (!buffer.full()) {
+      collectNanos += t1 - lastCollectStart;
+      return 0;
+    }
+    foldStatistics();
+    collectNanos += t1 - lastCollectStart;
+    double remaining = LinearSchedule.progressRemaining(envStep, totalSteps);
+    optimizer.setLearningRate(lrSchedule.at(remaining));
     lastStats = update(remaining);
-    float[] theta = net.hostParameters();
-    host.set(theta);
-    greedyNet.set(theta);
+    setTheta(net.hostParameters());
     buffer.clear();
     updateNanos += System.nanoTime() - t1;
     updates++;
     gradientSteps += lastStats.gradientSteps();
     return lastStats.gradientSteps();
+  }
+
+  private void setTheta(float[] parameters) {
+    theta = parameters;
+    thetaVersion++;
+    host.set(theta);
+    greedyNet.set(theta);
   }
 
   /** Policy plus value loss of the last update (0 before the first). */
@@ -425,9 +519,7 @@ public abstract class OnPolicyLearner<C extends OnPolicyConfig>
   public void load(Path dir) throws IOException {
     Networks.load(net, manager, dir.resolve(PARAMS_FILE));
     pgStep.parametersLoaded();
-    float[] theta = net.hostParameters();
-    host.set(theta);
-    greedyNet.set(theta);
+    setTheta(net.hostParameters());
     if (config.normalizeObservations()) {
       CheckpointMeta meta = Checkpoints.readMeta(dir);
       if (meta.normalization() == null) {

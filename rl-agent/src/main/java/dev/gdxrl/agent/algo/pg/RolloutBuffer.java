@@ -103,6 +103,27 @@ public final class RolloutBuffer {
   }
 
   /**
+   * Counts {@code k} more vector steps as stored: a collector wrote them straight into the arrays
+   * (package-private, entry {@code t * n + i}), as {@link ShardedRollout} does from its threads.
+   */
+  void advance(int k) {
+    if (k < 0 || t + k > steps) {
+      throw new IllegalStateException("rollout holds " + t + " of " + steps + " steps, cannot add "
+          + k);
+    }
+    t += k;
+  }
+
+  /** Forgets every vector step after the first {@code filled}. */
+  void truncateTo(int filled) {
+    if (filled < 0 || filled > t) {
+      throw new IllegalArgumentException("cannot keep " + filled + " of " + t + " steps");
+    }
+    Arrays.fill(truncValues, filled * n, t * n, 0f);
+    t = filled;
+  }
+
+  /**
    * Stores the policy's side of one vector step: observations {@code obsFlat} (n x obsDim,
    * row-major), actions (n x actDim), values and log-probabilities (n each).
    */
