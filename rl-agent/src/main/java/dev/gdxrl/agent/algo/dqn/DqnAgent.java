@@ -62,6 +62,9 @@ public final class DqnAgent implements ValueAgent {
   private final Integer[] stepActions;
   private final ReplayBuffer.Batch batch;
   private final float[] q;
+  /** The vector step's observations as rows, and their Q-values (n_envs > 1). */
+  private final float[] obsBatch;
+  private final float[] qRows;
   private ReplayBuffer.Batch[] round = new ReplayBuffer.Batch[0];
   private float[][] roundTargets = new float[0][];
   private long gradientSteps;
@@ -93,6 +96,8 @@ public final class DqnAgent implements ValueAgent {
     this.stepActions = new Integer[envs];
     this.batch = new ReplayBuffer.Batch(config.batchSize(), obsDim);
     this.q = new float[actions];
+    this.obsBatch = new float[envs * obsDim];
+    this.qRows = new float[envs * actions];
   }
 
   @Override
@@ -121,25 +126,54 @@ public final class DqnAgent implements ValueAgent {
 
   @Override
   public Integer[] actBatch(float[][] observations, long envStep) {
+    float[] values = null;
+    if (envStep >= config.learningStarts()) {
+      // every env's Q-values in one host pass (each row's values are those of a pass of its
+      // own), then each env's draws in env order, as one env at a time would make them
+      values = qBatch(observations);
+    }
     for (int i = 0; i < envs; i++) {
       stepObs[i] = observations[i];
-      stepActions[i] = act(observations[i], envStep);
+      stepActions[i] = act(values, i, envStep);
     }
     return stepActions;
   }
 
   /** The behaviour action for one observation after {@code envStep} env steps. */
   public Integer act(float[] obs, long envStep) {
+    return act(envStep < config.learningStarts() ? null : host.forward(obs, q), 0, envStep);
+  }
+
+  /**
+   * The behaviour action of row {@code row} of {@code values} (rows of Q-values; null before
+   * {@code learning_starts}): uniform random before {@code learning_starts}, then Boltzmann or
+   * epsilon-greedy.
+   */
+  private int act(float[] values, int row, long envStep) {
     if (envStep < config.learningStarts()) {
       return rng.nextInt(actions);
     }
+    System.arraycopy(values, row * actions, q, 0, actions);
     if (DqnConfig.BOLTZMANN.equals(config.exploration())) {
-      return boltzmann(host.forward(obs, q));
+      return boltzmann(q);
     }
     if (rng.nextDouble() < config.epsilon(envStep, context.totalSteps())) {
       return rng.nextInt(actions);
     }
-    return HostNet.argmax(host.forward(obs, q));
+    return HostNet.argmax(q);
+  }
+
+  /** The online network's Q-values of every env's observation, row by row. */
+  private float[] qBatch(float[][] observations) {
+    if (envs == 1) {
+      return host.forward(observations[0], q);
+    }
+    int d = obsBatch.length / envs;
+    for (int i = 0; i < envs; i++) {
+      System.arraycopy(observations[i], 0, obsBatch, i * d, d);
+    }
+    host.forward(obsBatch, envs, qRows, null);
+    return qRows;
   }
 
   private int boltzmann(float[] values) {
