@@ -26,17 +26,22 @@ import java.util.List;
 import java.util.random.RandomGenerator;
 
 /**
- * The device side of DQN: the online and target Q-networks, Adam, and the minibatch update.
+ * DQN's networks: the online and target Q-networks, Adam, and what needs libtorch. {@link
+ * DqnAgent} is the algorithm; this is its engine room.
  *
- * <p>Memory discipline: the parameters live in this object's manager; every update runs in a
- * sub-manager that is closed when the update ends, so nothing accumulates over a long run. A
- * minibatch goes to the device as one upload per field from reused direct buffers.
+ * <p>Two ways to compute the gradient, chosen at construction ({@link GradientPath}): on the CPU
+ * (plain or dueling head) the <em>manual</em> path: {@link #nextValues} / {@link #targetValues}
+ * give the next states' Q-values for the agent's TD targets, {@link #predict} the online Q(s, .)
+ * (its forward pass kept), and {@link #step} backpropagates the agent's dL/dQ by hand through
+ * {@link DenseKernel} and takes the host Adam step, with no autograd recording (what a step
+ * costs most through DJL). On a GPU, {@link #update} does the whole step by DJL's autograd on
+ * the device: targets, loss and gradient as NDArray operations. A unit test checks that both
+ * give the same parameters.
  *
- * <p>Two ways to compute the gradient, chosen at construction: on the CPU (plain or dueling head)
- * the <em>manual</em> path runs the networks through {@link DenseKernel}, computes the TD
- * targets and the loss's gradient with respect to Q on the host and backpropagates by hand, with
- * no autograd recording, which is what a step costs most through DJL; elsewhere DJL's autograd
- * does it on the device. A unit test checks that both give the same parameters.
+ * <p>Memory discipline: the parameters live in this object's manager; every pass runs in a
+ * sub-manager that is closed when it ends ({@link #predict}'s when its {@link #step} ends), so
+ * nothing accumulates over a long run. A minibatch goes to the device as one upload per field
+ * from reused direct buffers.
  */
 final class DqnNetworks implements AutoCloseable {
   private final DqnConfig config;
@@ -169,7 +174,7 @@ final class DqnNetworks implements AutoCloseable {
   float update(ReplayBuffer.Batch b, boolean wantLoss) {
     check(b);
     if (manual()) {
-      return updateManual(b, wantLoss, null);
+      return updateManual(b, wantLoss);
     }
     try (NDManager sub = manager.newSubManager(device)) {
       Uploaded u = upload(sub, b);
@@ -200,25 +205,10 @@ final class DqnNetworks implements AutoCloseable {
     }
   }
 
-  /**
-   * One gradient step on {@code b} with its TD targets already computed ({@link
-   * #targets(ReplayBuffer.Batch[], int, float[][])}); manual path only.
-   */
-  float update(ReplayBuffer.Batch b, float[] targets, boolean wantLoss) {
-    check(b);
-    if (!manual()) {
-      throw new IllegalStateException("precomputed targets need the manual (CPU) path");
-    }
-    return updateManual(b, wantLoss, targets);
-  }
-
-  private float updateManual(ReplayBuffer.Batch b, boolean wantLoss, float[] given) {
-    float[] y = given;
-    if (y == null) {
-      y = this.y;
-      float[][] next = nextValues(b);
-      DqnAgent.tdTargets(b, next[0], next[1], 0, spec.outputs(), gammaPow, config.gamma(), y);
-    }
+  /** {@link #update} on the manual path: DqnAgent's targets and loss, {@link #step}. */
+  private float updateManual(ReplayBuffer.Batch b, boolean wantLoss) {
+    float[][] next = nextValues(b);
+    DqnAgent.tdTargets(b, next[0], next[1], 0, spec.outputs(), gammaPow, config.gamma(), y);
     double loss = DqnAgent.lossGradient(DqnConfig.MSE.equals(config.loss()), b, predict(b), y,
         spec.outputs(), dq);
     step(dq);

@@ -387,7 +387,11 @@ class DqnNetworksTest {
         assertThat(y[k]).containsExactly(a.targets(batches[k]), within(1e-5f));
       }
       for (int k = 0; k < 3; k++) {
-        float la = a.update(batches[k], y[k], true);
+        // the agent's gradient step: its loss on a's Q-values, then a's backward pass and Adam
+        float[] dq = new float[6 * spec.outputs()];
+        float la = (float) (DqnAgent.lossGradient(false, batches[k], a.predict(batches[k]), y[k],
+            spec.outputs(), dq) / 6);
+        a.step(dq);
         float lb = b.update(batches[k], true);
         assertThat(la).isCloseTo(lb, within(1e-5f));
       }
