@@ -79,18 +79,18 @@ public final class ReplayBuffer {
     if (size == 0) {
       throw new IllegalStateException("cannot sample from an empty replay buffer");
     }
-    if (out.obsDim != obsDim) {
-      throw new IllegalArgumentException("batch obsDim " + out.obsDim + " != " + obsDim);
+    if (out.obsDim() != obsDim) {
+      throw new IllegalArgumentException("batch obsDim " + out.obsDim() + " != " + obsDim);
     }
-    for (int b = 0; b < out.size; b++) {
+    for (int b = 0; b < out.size(); b++) {
       int i = rng.nextInt(size);
-      out.indices[b] = i;
-      System.arraycopy(obs, i * obsDim, out.obs, b * obsDim, obsDim);
-      System.arraycopy(nextObs, i * obsDim, out.nextObs, b * obsDim, obsDim);
-      out.actions[b] = actions[i];
-      out.rewards[b] = rewards[i];
-      out.terminated[b] = terminated[i];
-      out.horizons[b] = horizons[i];
+      out.indices()[b] = i;
+      System.arraycopy(obs, i * obsDim, out.obs(), b * obsDim, obsDim);
+      System.arraycopy(nextObs, i * obsDim, out.nextObs(), b * obsDim, obsDim);
+      out.actions()[b] = actions[i];
+      out.rewards()[b] = rewards[i];
+      out.terminated()[b] = terminated[i];
+      out.horizons()[b] = horizons[i];
     }
   }
 
@@ -275,36 +275,52 @@ public final class ReplayBuffer {
   }
 
   /**
-   * A minibatch in flat primitive arrays, row-major ({@code obs[b * obsDim + i]}); reused between
-   * samples.
+   * A minibatch, one row per sampled transition, in flat primitive arrays (row-major: {@code
+   * obs[b * obsDim + i]}) that {@link #sample} overwrites: allocate one with {@link
+   * #Batch(int, int)} and reuse it.
+   *
+   * @param size rows
+   * @param obsDim observation size
+   * @param obs each row's observation s (size x obsDim)
+   * @param actions each row's action a
+   * @param rewards each row's reward r (the discounted sum of {@code horizon} rewards if n-step)
+   * @param nextObs each row's next observation s' (size x obsDim)
+   * @param terminated whether s' is terminal (then no bootstrap; a truncation is not)
+   * @param horizons env steps between s and s' (1 unless n-step): bootstrap with gamma^horizon
+   * @param indices buffer slots the rows came from (for tests and diagnostics)
    */
-  public static final class Batch {
-    public final int size;
-    public final int obsDim;
-    public final float[] obs;
-    public final float[] nextObs;
-    public final int[] actions;
-    public final float[] rewards;
-    public final boolean[] terminated;
-    /** Env steps between each row's observation and next observation (1 unless n-step). */
-    public final int[] horizons;
-    /** Buffer slots the rows came from (for tests and diagnostics). */
-    public final int[] indices;
-
-    public Batch(int size, int obsDim) {
+  public record Batch(int size, int obsDim, float[] obs, int[] actions, float[] rewards,
+      float[] nextObs, boolean[] terminated, int[] horizons, int[] indices) {
+    public Batch {
       if (size < 1 || obsDim < 1) {
         throw new IllegalArgumentException("batch needs size and obsDim >= 1");
       }
-      this.size = size;
-      this.obsDim = obsDim;
-      obs = new float[size * obsDim];
-      nextObs = new float[size * obsDim];
-      actions = new int[size];
-      rewards = new float[size];
-      terminated = new boolean[size];
-      horizons = new int[size];
-      java.util.Arrays.fill(horizons, 1);
-      indices = new int[size];
+      if (obs.length != size * obsDim || nextObs.length != size * obsDim
+          || actions.length != size || rewards.length != size || terminated.length != size
+          || horizons.length != size || indices.length != size) {
+        throw new IllegalArgumentException("a batch of " + size + " rows of " + obsDim
+            + " needs arrays of " + size + " rows");
+      }
+    }
+
+    /** An empty batch of {@code size} rows (horizons 1), to sample into. */
+    public Batch(int size, int obsDim) {
+      this(size, obsDim, new float[rows(size, obsDim) * obsDim], new int[size],
+          new float[size], new float[size * obsDim], new boolean[size], ones(size),
+          new int[size]);
+    }
+
+    private static int rows(int size, int obsDim) {
+      if (size < 1 || obsDim < 1) {
+        throw new IllegalArgumentException("batch needs size and obsDim >= 1");
+      }
+      return size;
+    }
+
+    private static int[] ones(int n) {
+      int[] a = new int[n];
+      java.util.Arrays.fill(a, 1);
+      return a;
     }
   }
 }

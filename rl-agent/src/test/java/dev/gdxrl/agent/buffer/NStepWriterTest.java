@@ -27,8 +27,8 @@ class NStepWriterTest {
           return slot;
         }
       }, batch);
-      rows[i] = new double[] {batch.obs[0], batch.actions[0], batch.rewards[0],
-          batch.nextObs[0], batch.terminated[0] ? 1 : 0, batch.horizons[0]};
+      rows[i] = new double[] {batch.obs()[0], batch.actions()[0], batch.rewards()[0],
+          batch.nextObs()[0], batch.terminated()[0] ? 1 : 0, batch.horizons()[0]};
     }
     return rows;
   }

@@ -27,13 +27,13 @@ class ReplayBufferTest {
     ReplayBuffer.Batch batch = new ReplayBuffer.Batch(32, 2);
     b.sample(new SplittableRandom(1), batch);
     for (int r = 0; r < 32; r++) {
-      int i = (int) batch.obs[2 * r];
-      assertThat(batch.indices[r]).isEqualTo(i);
-      assertThat(batch.obs[2 * r + 1]).isEqualTo(-i);
-      assertThat(batch.nextObs[2 * r]).isEqualTo(i + 1);
-      assertThat(batch.actions[r]).isEqualTo(i % 3);
-      assertThat(batch.rewards[r]).isEqualTo(i * 0.5f);
-      assertThat(batch.terminated[r]).isEqualTo(i % 7 == 0);
+      int i = (int) batch.obs()[2 * r];
+      assertThat(batch.indices()[r]).isEqualTo(i);
+      assertThat(batch.obs()[2 * r + 1]).isEqualTo(-i);
+      assertThat(batch.nextObs()[2 * r]).isEqualTo(i + 1);
+      assertThat(batch.actions()[r]).isEqualTo(i % 3);
+      assertThat(batch.rewards()[r]).isEqualTo(i * 0.5f);
+      assertThat(batch.terminated()[r]).isEqualTo(i % 7 == 0);
     }
   }
 
@@ -48,7 +48,7 @@ class ReplayBufferTest {
     for (int k = 0; k < 20; k++) {
       b.sample(rng, batch);
       for (int r = 0; r < 64; r++) {
-        assertThat(batch.obs[2 * r]).isBetween(15f, 24f);
+        assertThat(batch.obs()[2 * r]).isBetween(15f, 24f);
       }
     }
   }
@@ -63,7 +63,7 @@ class ReplayBufferTest {
     for (int k = 0; k < 1000; k++) {
       b.sample(rng, batch);
       for (int r = 0; r < 50; r++) {
-        counts[batch.indices[r]]++;
+        counts[batch.indices()[r]]++;
       }
     }
     double expected = 50_000 / 8.0;
@@ -76,7 +76,7 @@ class ReplayBufferTest {
     ReplayBuffer.Batch a2 = new ReplayBuffer.Batch(16, 2);
     b.sample(new SplittableRandom(5), a1);
     b.sample(new SplittableRandom(5), a2);
-    assertThat(a1.indices).containsExactly(a2.indices);
+    assertThat(a1.indices()).containsExactly(a2.indices());
   }
 
   @TempDir
@@ -103,7 +103,7 @@ class ReplayBufferTest {
     b.sample(new SplittableRandom(seed), batch);
     java.util.Set<Float> seen = new java.util.TreeSet<>();
     for (int r = 0; r < 200; r++) {
-      seen.add(batch.obs[2 * r]);
+      seen.add(batch.obs()[2 * r]);
     }
     return seen;
   }
@@ -121,15 +121,15 @@ class ReplayBufferTest {
     assertThat(c.added()).isEqualTo(25);
     ReplayBuffer.Batch x = draw(b, 5);
     ReplayBuffer.Batch y = draw(c, 5);
-    assertThat(y.obs).isEqualTo(x.obs);
-    assertThat(y.nextObs).isEqualTo(x.nextObs);
-    assertThat(y.actions).isEqualTo(x.actions);
-    assertThat(y.rewards).isEqualTo(x.rewards);
-    assertThat(y.terminated).isEqualTo(x.terminated);
+    assertThat(y.obs()).isEqualTo(x.obs());
+    assertThat(y.nextObs()).isEqualTo(x.nextObs());
+    assertThat(y.actions()).isEqualTo(x.actions());
+    assertThat(y.rewards()).isEqualTo(x.rewards());
+    assertThat(y.terminated()).isEqualTo(x.terminated());
     // and it goes on as the original would: the next add overwrites the same (oldest) slot
     fill(b, 25, 26);
     fill(c, 25, 26);
-    assertThat(draw(c, 9).obs).isEqualTo(draw(b, 9).obs);
+    assertThat(draw(c, 9).obs()).isEqualTo(draw(b, 9).obs());
   }
 
   @Test

@@ -17,22 +17,31 @@ import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
- * DQN and Double DQN (Mnih et al. 2015; van Hasselt et al. 2016), read top to bottom:
+ * DQN and Double DQN (Mnih et al. 2015; van Hasselt et al. 2016), read top to bottom. The
+ * hyperparameters are {@link DqnConfig} (a record, each field's default and meaning there); this
+ * file is the algorithm:
  *
  * <ol>
- *   <li>act ({@link #actBatch}, for each of the {@code n_envs} envs in turn): uniform random
- *       before {@code learning_starts}, then epsilon-greedy (linear schedule) or Boltzmann on the
- *       Q-values of a host-side copy of the online network;
- *   <li>collect ({@link #observeBatch}): store each env's (s, a, r, s', terminated) in the replay
- *       buffer, env 0 first; a truncated transition is stored with its real final observation and
- *       terminated = false, so its target bootstraps; with {@code n_step} > 1 the stored
- *       transitions are n-step ones (one {@link NStepWriter} per env);
- *   <li>train, after the vector step that reaches a multiple of {@code train_freq} env steps,
- *       once past {@code learning_starts}: {@code gradient_steps} minibatch updates (see {@link
- *       DqnNetworks#update}), then refresh the host copy;
- *   <li>target network: hard copy (tau = 1) or Polyak average every {@code
+ *   <li><b>act</b> ({@link #actBatch}): uniform random before {@code learning_starts}, then
+ *       epsilon-greedy (linear schedule, {@link DqnConfig#epsilon}) or Boltzmann on the
+ *       Q-values of a host copy of the online network, all envs' values in one pass;
+ *   <li><b>collect</b> ({@link #observeBatch}): store each env's (s, a, r, s', terminated) in
+ *       the replay buffer, env 0 first; a truncated transition is stored with its real final
+ *       observation and terminated = false, so its target bootstraps; with {@code n_step} > 1
+ *       the stored transitions are n-step ones (one {@link NStepWriter} per env);
+ *   <li><b>train</b> ({@link #train}), after the vector step that reaches a multiple of {@code
+ *       train_freq} env steps, once past {@code learning_starts}: {@code gradient_steps} times:
+ *       sample a {@link ReplayBuffer.Batch}, its {@link #tdTargets TD targets}
+ *       {@code y = r + gamma^h (1 - terminated) Q_target(s', a*)}, the {@link #lossGradient
+ *       Huber loss} between Q(s, a) and y and its gradient, and one Adam step; then refresh the
+ *       host copy;
+ *   <li><b>target network</b>: hard copy (tau = 1) or Polyak average every {@code
  *       target_update_interval} env steps or gradient steps.
  * </ol>
+ *
+ * <p>{@link DqnNetworks} holds the networks and does what needs libtorch: the forward passes,
+ * the hand-written backward pass and Adam on the CPU, and on a GPU the whole update by autograd
+ * (which is also the test oracle of the host-side targets and loss here).
  *
  * <p>Every count is in env steps (transitions), as {@link DqnConfig} says under {@code n_envs}:
  * with one env this is the transition-by-transition DQN it always was.
@@ -61,7 +70,16 @@ public final class DqnAgent implements ValueAgent {
   private final float[][] stepObs;
   private final Integer[] stepActions;
   private final ReplayBuffer.Batch batch;
+  /** gamma^k as float for k = 0..n_step ({@link #discounts}). */
+  private final float[] gammaPow;
+  /** The loss's gradient with respect to the Q-values of a batch (batch x actions). */
+  private final float[] dq;
+  /** TD targets of one batch. */
+  private final float[] y;
   private final float[] q;
+  /** The vector step's observations as rows, and their Q-values (n_envs > 1). */
+  private final float[] obsBatch;
+  private final float[] qRows;
   private ReplayBuffer.Batch[] round = new ReplayBuffer.Batch[0];
   private float[][] roundTargets = new float[0][];
   private long gradientSteps;
@@ -92,7 +110,12 @@ public final class DqnAgent implements ValueAgent {
     this.stepObs = new float[envs][];
     this.stepActions = new Integer[envs];
     this.batch = new ReplayBuffer.Batch(config.batchSize(), obsDim);
+    this.gammaPow = discounts(config.gamma(), config.nStep());
+    this.dq = new float[config.batchSize() * actions];
+    this.y = new float[config.batchSize()];
     this.q = new float[actions];
+    this.obsBatch = new float[envs * obsDim];
+    this.qRows = new float[envs * actions];
   }
 
   @Override
@@ -119,27 +142,58 @@ public final class DqnAgent implements ValueAgent {
     return config.threads();
   }
 
+  // ---- 1. act -------------------------------------------------------------------------------
+
   @Override
   public Integer[] actBatch(float[][] observations, long envStep) {
+    float[] values = null;
+    if (envStep >= config.learningStarts()) {
+      // every env's Q-values in one host pass (each row's values are those of a pass of its
+      // own), then each env's draws in env order, as one env at a time would make them
+      values = qBatch(observations);
+    }
     for (int i = 0; i < envs; i++) {
       stepObs[i] = observations[i];
-      stepActions[i] = act(observations[i], envStep);
+      stepActions[i] = act(values, i, envStep);
     }
     return stepActions;
   }
 
   /** The behaviour action for one observation after {@code envStep} env steps. */
   public Integer act(float[] obs, long envStep) {
+    return act(envStep < config.learningStarts() ? null : host.forward(obs, q), 0, envStep);
+  }
+
+  /**
+   * The behaviour action of row {@code row} of {@code values} (rows of Q-values; null before
+   * {@code learning_starts}): uniform random before {@code learning_starts}, then Boltzmann or
+   * epsilon-greedy.
+   */
+  private int act(float[] values, int row, long envStep) {
     if (envStep < config.learningStarts()) {
       return rng.nextInt(actions);
     }
+    System.arraycopy(values, row * actions, q, 0, actions);
     if (DqnConfig.BOLTZMANN.equals(config.exploration())) {
-      return boltzmann(host.forward(obs, q));
+      return boltzmann(q);
     }
     if (rng.nextDouble() < config.epsilon(envStep, context.totalSteps())) {
       return rng.nextInt(actions);
     }
-    return HostNet.argmax(host.forward(obs, q));
+    return HostNet.argmax(q);
+  }
+
+  /** The online network's Q-values of every env's observation, row by row. */
+  private float[] qBatch(float[][] observations) {
+    if (envs == 1) {
+      return host.forward(observations[0], q);
+    }
+    int d = obsBatch.length / envs;
+    for (int i = 0; i < envs; i++) {
+      System.arraycopy(observations[i], 0, obsBatch, i * d, d);
+    }
+    host.forward(obsBatch, envs, qRows, null);
+    return qRows;
   }
 
   private int boltzmann(float[] values) {
@@ -172,6 +226,8 @@ public final class DqnAgent implements ValueAgent {
   public float[] actionValues(float[] obs, float[] out) {
     return host.forward(obs, out);
   }
+
+  // ---- 2. collect ---------------------------------------------------------------------------
 
   @Override
   public int observeBatch(VectorEnv.Result r, long envStep) {
@@ -227,6 +283,8 @@ public final class DqnAgent implements ValueAgent {
     return upTo <= before ? 0 : upTo / every - before / every;
   }
 
+  // ---- 3. train -----------------------------------------------------------------------------
+
   /** One training round of {@code steps} gradient steps; returns how many it took. */
   private int train(int steps, long envStep) {
     int done = 0;
@@ -243,17 +301,24 @@ public final class DqnAgent implements ValueAgent {
       for (int i = 0; i < steps; i++) {
         buffer.sample(rng, round[i]);
       }
-      nets.targets(round, steps, roundTargets);
+      float[] next = nets.targetValues(round, steps);
+      for (int k = 0; k < steps; k++) {
+        tdTargets(round[k], next, null, k * config.batchSize(), actions, gammaPow,
+            config.gamma(), roundTargets[k]);
+      }
     }
     for (int i = 0; i < steps; i++) {
+      boolean last = i == steps - 1;
       float loss;
       if (upFront) {
-        loss = nets.update(round[i], roundTargets[i], i == steps - 1);
+        loss = gradientStep(round[i], roundTargets[i], last);
       } else {
         buffer.sample(rng, batch);
-        loss = nets.update(batch, i == steps - 1);
+        // on a GPU, targets, loss and gradient are autograd's (DqnNetworks#update)
+        loss = nets.manual() ? gradientStep(batch, tdTargets(batch), last)
+            : nets.update(batch, last);
       }
-      if (i == steps - 1) {
+      if (last) {
         lastLoss = loss;
       }
       gradientSteps++;
@@ -269,6 +334,91 @@ public final class DqnAgent implements ValueAgent {
     return done;
   }
 
+  /** TD targets of {@code b} from the current target (and, Double DQN, online) network. */
+  private float[] tdTargets(ReplayBuffer.Batch b) {
+    float[][] next = nets.nextValues(b);
+    tdTargets(b, next[0], next[1], 0, actions, gammaPow, config.gamma(), y);
+    return y;
+  }
+
+  /**
+   * One gradient step of the loss between Q(s, a) and the targets {@code y} on {@code b};
+   * returns the minibatch loss if {@code wantLoss}, else NaN.
+   */
+  private float gradientStep(ReplayBuffer.Batch b, float[] y, boolean wantLoss) {
+    float[] qs = nets.predict(b);
+    double loss = lossGradient(DqnConfig.MSE.equals(config.loss()), b, qs, y, actions, dq);
+    nets.step(dq);
+    return wantLoss ? (float) (loss / b.size()) : Float.NaN;
+  }
+
+  /**
+   * The TD targets {@code y_i = r_i + gamma^h_i (1 - terminated_i) Q_target(s'_i, a*)} of the
+   * rows of {@code b} into {@code y}, where row i's next-state values are row {@code firstRow +
+   * i} of {@code tq} (rows of {@code actions}) and a* is their argmax, or with Double DQN the
+   * argmax of the online network's values {@code oq} of s' (lowest index on ties); h_i is the
+   * row's horizon (1 unless n-step).
+   */
+  static void tdTargets(ReplayBuffer.Batch b, float[] tq, float[] oq, int firstRow, int actions,
+      float[] gammaPow, double gamma, float[] y) {
+    float[] rank = oq != null ? oq : tq;
+    for (int i = 0; i < b.size(); i++) {
+      int row = (firstRow + i) * actions;
+      int pick = row;
+      for (int a = row + 1; a < row + actions; a++) {
+        if (rank[a] > rank[pick]) {
+          pick = a;
+        }
+      }
+      y[i] = tq[pick] * bootstrap(b, i, gammaPow, gamma) + b.rewards()[i];
+    }
+  }
+
+  /** The factor of row i's next-state value: 0 if terminated, else gamma^horizon. */
+  static float bootstrap(ReplayBuffer.Batch b, int i, float[] gammaPow, double gamma) {
+    if (b.terminated()[i]) {
+      return 0f;
+    }
+    int h = b.horizons()[i];
+    return h < gammaPow.length ? gammaPow[h] : (float) Math.pow(gamma, h);
+  }
+
+  /** gamma^k as float for k = 0..n (index 1 is exactly (float) gamma). */
+  static float[] discounts(double gamma, int n) {
+    float[] g = new float[n + 1];
+    for (int k = 0; k <= n; k++) {
+      g[k] = (float) Math.pow(gamma, k);
+    }
+    return g;
+  }
+
+  /**
+   * The loss between Q(s_i, a_i) (from the rows {@code q} of Q-values) and {@code y_i}, summed
+   * over the batch (the mean is this over the batch size), and its gradient with respect to
+   * {@code q} into {@code dq} (zero but at the taken actions): Huber (smooth L1, delta 1:
+   * {@code 0.5 d^2} for {@code |d| <= 1}, else {@code |d| - 0.5}, gradient {@code clip(d, -1, 1)
+   * / batch}) or, with {@code mse}, {@code d^2} (gradient {@code 2 d / batch}).
+   */
+  static double lossGradient(boolean mse, ReplayBuffer.Batch b, float[] q, float[] y,
+      int actions, float[] dq) {
+    java.util.Arrays.fill(dq, 0, b.size() * actions, 0f);
+    double loss = 0;
+    float inv = 1f / b.size();
+    for (int i = 0; i < b.size(); i++) {
+      int k = i * actions + b.actions()[i];
+      float diff = q[k] - y[i];
+      float abs = Math.abs(diff);
+      if (mse) {
+        loss += (double) diff * diff;
+        dq[k] = 2f * diff * inv;
+      } else {
+        loss += abs <= 1f ? 0.5 * diff * diff : abs - 0.5;
+        dq[k] = Math.max(-1f, Math.min(1f, diff)) * inv;
+      }
+    }
+    return loss;
+  }
+
   private void ensureRound(int steps) {
     if (round.length < steps) {
       int obsDim = context.observationSpace().dim();
@@ -279,6 +429,8 @@ public final class DqnAgent implements ValueAgent {
       }
     }
   }
+
+  // ---- bookkeeping: counts, diagnostics, checkpoints ------------------------------------------
 
   @Override
   public long gradientSteps() {

@@ -26,17 +26,22 @@ import java.util.List;
 import java.util.random.RandomGenerator;
 
 /**
- * The device side of DQN: the online and target Q-networks, Adam, and the minibatch update.
+ * DQN's networks: the online and target Q-networks, Adam, and what needs libtorch. {@link
+ * DqnAgent} is the algorithm; this is its engine room.
  *
- * <p>Memory discipline: the parameters live in this object's manager; every update runs in a
- * sub-manager that is closed when the update ends, so nothing accumulates over a long run. A
- * minibatch goes to the device as one upload per field from reused direct buffers.
+ * <p>Two ways to compute the gradient, chosen at construction ({@link GradientPath}): on the CPU
+ * (plain or dueling head) the <em>manual</em> path: {@link #nextValues} / {@link #targetValues}
+ * give the next states' Q-values for the agent's TD targets, {@link #predict} the online Q(s, .)
+ * (its forward pass kept), and {@link #step} backpropagates the agent's dL/dQ by hand through
+ * {@link DenseKernel} and takes the host Adam step, with no autograd recording (what a step
+ * costs most through DJL). On a GPU, {@link #update} does the whole step by DJL's autograd on
+ * the device: targets, loss and gradient as NDArray operations. A unit test checks that both
+ * give the same parameters.
  *
- * <p>Two ways to compute the gradient, chosen at construction: on the CPU (plain or dueling head)
- * the <em>manual</em> path runs the networks through {@link DenseKernel}, computes the TD
- * targets and the loss's gradient with respect to Q on the host and backpropagates by hand, with
- * no autograd recording, which is what a step costs most through DJL; elsewhere DJL's autograd
- * does it on the device. A unit test checks that both give the same parameters.
+ * <p>Memory discipline: the parameters live in this object's manager; every pass runs in a
+ * sub-manager that is closed when it ends ({@link #predict}'s when its {@link #step} ends), so
+ * nothing accumulates over a long run. A minibatch goes to the device as one upload per field
+ * from reused direct buffers.
  */
 final class DqnNetworks implements AutoCloseable {
   private final DqnConfig config;
@@ -65,6 +70,8 @@ final class DqnNetworks implements AutoCloseable {
   private final float[] y;
   private final ByteBuffer dqBuf;
   private ByteBuffer roundBuf;
+  /** The sub-manager of the last {@link #predict}, closed by the {@link #step} after it. */
+  private NDManager pending;
   private final NDArray one;
   private final NDArray half;
   private long updates;
@@ -82,10 +89,7 @@ final class DqnNetworks implements AutoCloseable {
       throw new IllegalArgumentException("the manual gradient path needs the CPU");
     }
     this.config = config;
-    this.gammaPow = new float[config.nStep() + 1];
-    for (int k = 0; k <= config.nStep(); k++) {
-      gammaPow[k] = (float) Math.pow(config.gamma(), k);
-    }
+    this.gammaPow = DqnAgent.discounts(config.gamma(), config.nStep());
     this.spec = spec;
     this.device = device;
     DjlDefaults.apply();
@@ -170,7 +174,7 @@ final class DqnNetworks implements AutoCloseable {
   float update(ReplayBuffer.Batch b, boolean wantLoss) {
     check(b);
     if (manual()) {
-      return updateManual(b, wantLoss, null);
+      return updateManual(b, wantLoss);
     }
     try (NDManager sub = manager.newSubManager(device)) {
       Uploaded u = upload(sub, b);
@@ -201,55 +205,78 @@ final class DqnNetworks implements AutoCloseable {
     }
   }
 
-  /**
-   * One gradient step on {@code b} with its TD targets already computed ({@link
-   * #targets(ReplayBuffer.Batch[], int, float[][])}); manual path only.
-   */
-  float update(ReplayBuffer.Batch b, float[] targets, boolean wantLoss) {
-    check(b);
-    if (!manual()) {
-      throw new IllegalStateException("precomputed targets need the manual (CPU) path");
-    }
-    return updateManual(b, wantLoss, targets);
+  /** {@link #update} on the manual path: DqnAgent's targets and loss, {@link #step}. */
+  private float updateManual(ReplayBuffer.Batch b, boolean wantLoss) {
+    float[][] next = nextValues(b);
+    DqnAgent.tdTargets(b, next[0], next[1], 0, spec.outputs(), gammaPow, config.gamma(), y);
+    double loss = DqnAgent.lossGradient(DqnConfig.MSE.equals(config.loss()), b, predict(b), y,
+        spec.outputs(), dq);
+    step(dq);
+    return wantLoss ? (float) (loss / batchSize) : Float.NaN;
   }
 
-  private float updateManual(ReplayBuffer.Batch b, boolean wantLoss, float[] given) {
-    int outs = spec.outputs();
-    try (NDManager sub = manager.newSubManager(device)) {
-      NDArray obs;
-      float[] y = this.y;
-      if (given != null) {
-        obs = uploadRows(sub, obsBuf, b.obs);
-        y = given;
-      } else {
-        Uploaded u = uploadStates(sub, b);
-        hostTargets(b, u, y);
-        obs = u.obs;
-      }
-      float[] q = onlineManual.forward(obs, pass)[0].toFloatArray();
-      java.util.Arrays.fill(dq, 0f);
-      boolean mse = DqnConfig.MSE.equals(config.loss());
-      double loss = 0;
-      float inv = 1f / batchSize;
-      for (int i = 0; i < batchSize; i++) {
-        int k = i * outs + b.actions[i];
-        float diff = q[k] - y[i];
-        float abs = Math.abs(diff);
-        if (mse) {
-          loss += (double) diff * diff;
-          dq[k] = 2f * diff * inv;
-        } else {
-          loss += abs <= 1f ? 0.5 * diff * diff : abs - 0.5;
-          dq[k] = Math.max(-1f, Math.min(1f, diff)) * inv;
-        }
-      }
+  /**
+   * The online network's Q(s, .) of {@code b}'s observations (rows x actions), remembered for
+   * the backward pass of the {@link #step} that must follow. Manual path.
+   */
+  float[] predict(ReplayBuffer.Batch b) {
+    check(b);
+    requireManual();
+    closePending();
+    pending = manager.newSubManager(device);
+    NDArray obs = uploadRows(pending, obsBuf, b.obs());
+    return onlineManual.forward(obs, pass)[0].toFloatArray();
+  }
+
+  /**
+   * Backpropagates {@code dq} (the loss's gradient with respect to the Q-values of the last
+   * {@link #predict}, rows x actions) by hand and takes one Adam step; returns the gradient norm
+   * before clipping.
+   */
+  float step(float[] dq) {
+    if (pending == null) {
+      throw new IllegalStateException("step needs the Q-values of a predict first");
+    }
+    try {
       dqBuf.clear();
-      dqBuf.asFloatBuffer().put(dq);
-      NDArray dOut = sub.create(dqBuf, new Shape(batchSize, outs), DataType.FLOAT32);
+      dqBuf.asFloatBuffer().put(dq, 0, batchSize * spec.outputs());
+      NDArray dOut = pending.create(dqBuf, new Shape(batchSize, spec.outputs()),
+          DataType.FLOAT32);
       onlineManual.backward(pass, new NDArray[] {dOut}, grad);
       lastGradNorm = adam.step(grad);
       updates++;
-      return wantLoss ? (float) (loss / batchSize) : Float.NaN;
+      return lastGradNorm;
+    } finally {
+      closePending();
+    }
+  }
+
+  private void closePending() {
+    if (pending != null) {
+      pending.close();
+      pending = null;
+    }
+  }
+
+  private void requireManual() {
+    if (!manual()) {
+      throw new IllegalStateException("host-side targets and gradients need the manual (CPU)"
+          + " path");
+    }
+  }
+
+  /**
+   * Q_target(s', .) of {@code b}'s next observations (rows x actions) and, with Double DQN,
+   * Q_online(s', .) (else null), on the host. Manual path.
+   */
+  float[][] nextValues(ReplayBuffer.Batch b) {
+    check(b);
+    requireManual();
+    try (NDManager sub = manager.newSubManager(device)) {
+      NDArray next = uploadRows(sub, nextBuf, b.nextObs());
+      float[] tq = targetManual.forward(next, null)[0].toFloatArray();
+      float[] oq = config.doubleQ() ? onlineManual.forward(next, null)[0].toFloatArray() : null;
+      return new float[][] {tq, oq};
     }
   }
 
@@ -265,6 +292,18 @@ final class DqnNetworks implements AutoCloseable {
    * no Double DQN (its targets depend on the online network, which every step changes).
    */
   void targets(ReplayBuffer.Batch[] batches, int count, float[][] out) {
+    float[] tq = targetValues(batches, count);
+    for (int k = 0; k < count; k++) {
+      DqnAgent.tdTargets(batches[k], tq, null, k * batchSize, spec.outputs(), gammaPow,
+          config.gamma(), out[k]);
+    }
+  }
+
+  /**
+   * Q_target(s', .) of the next observations of {@code count} batches, in batch order (count x
+   * batch rows of actions), in one forward pass. Plain DQN, manual path.
+   */
+  float[] targetValues(ReplayBuffer.Batch[] batches, int count) {
     if (!batchesTargets()) {
       throw new IllegalStateException("batched targets need plain DQN on the manual path");
     }
@@ -277,66 +316,23 @@ final class DqnNetworks implements AutoCloseable {
     java.nio.FloatBuffer fb = roundBuf.asFloatBuffer();
     for (int k = 0; k < count; k++) {
       check(batches[k]);
-      fb.put(batches[k].nextObs, 0, batchSize * d);
+      fb.put(batches[k].nextObs(), 0, batchSize * d);
     }
     roundBuf.limit(rows * d * Float.BYTES);
-    float[] tq;
     try (NDManager sub = manager.newSubManager(device)) {
-      tq = targetManual.forward(sub.create(roundBuf, new Shape(rows, d), DataType.FLOAT32),
+      return targetManual.forward(sub.create(roundBuf, new Shape(rows, d), DataType.FLOAT32),
           null)[0].toFloatArray();
     }
-    for (int k = 0; k < count; k++) {
-      for (int i = 0; i < batchSize; i++) {
-        out[k][i] = tdTarget(tq, null, (k * batchSize + i) * spec.outputs(), batches[k], i);
-      }
-    }
-  }
-
-  /** TD targets of the manual path: target-network values fetched, the rest on the host. */
-  private void hostTargets(ReplayBuffer.Batch b, Uploaded u, float[] out) {
-    int outs = spec.outputs();
-    float[] tq = targetManual.forward(u.next, null)[0].toFloatArray();
-    float[] oq = config.doubleQ() ? onlineManual.forward(u.next, null)[0].toFloatArray() : null;
-    for (int i = 0; i < batchSize; i++) {
-      out[i] = tdTarget(tq, oq, i * outs, b, i);
-    }
-  }
-
-  /**
-   * r + gamma^horizon (1 - terminated) Q_target(s', a*) for row i of {@code b} (horizon 1 unless
-   * n-step), whose next-state values
-   * start at {@code row} of {@code tq}; a* is the argmax of the online values {@code oq} (Double
-   * DQN) or, when {@code oq} is null, of {@code tq} itself (lowest index on ties).
-   */
-  private float tdTarget(float[] tq, float[] oq, int row, ReplayBuffer.Batch b, int i) {
-    float[] rank = oq != null ? oq : tq;
-    int pick = row;
-    for (int a = row + 1; a < row + spec.outputs(); a++) {
-      if (rank[a] > rank[pick]) {
-        pick = a;
-      }
-    }
-    return tq[pick] * bootstrap(b, i) + b.rewards[i];
-  }
-
-  /** The factor of row i's next-state value: 0 if terminated, else gamma^horizon. */
-  private float bootstrap(ReplayBuffer.Batch b, int i) {
-    if (b.terminated[i]) {
-      return 0f;
-    }
-    int h = b.horizons[i];
-    return h < gammaPow.length ? gammaPow[h] : (float) Math.pow(config.gamma(), h);
   }
 
   /** TD targets of {@code b}, fetched to the host (for tests and diagnostics). */
   float[] targets(ReplayBuffer.Batch b) {
     check(b);
     if (manual()) {
-      try (NDManager sub = manager.newSubManager(device)) {
-        float[] out = new float[batchSize];
-        hostTargets(b, uploadStates(sub, b), out);
-        return out;
-      }
+      float[] out = new float[batchSize];
+      float[][] next = nextValues(b);
+      DqnAgent.tdTargets(b, next[0], next[1], 0, spec.outputs(), gammaPow, config.gamma(), out);
+      return out;
     }
     try (NDManager sub = manager.newSubManager(device)) {
       return targets(upload(sub, b)).toFloatArray();
@@ -445,9 +441,9 @@ final class DqnNetworks implements AutoCloseable {
     rewBuf.clear();
     coefBuf.clear();
     for (int i = 0; i < batchSize; i++) {
-      actBuf.putLong(i * Long.BYTES, b.actions[i]);
-      rewBuf.putFloat(i * Float.BYTES, b.rewards[i]);
-      coefBuf.putFloat(i * Float.BYTES, bootstrap(b, i));
+      actBuf.putLong(i * Long.BYTES, b.actions()[i]);
+      rewBuf.putFloat(i * Float.BYTES, b.rewards()[i]);
+      coefBuf.putFloat(i * Float.BYTES, DqnAgent.bootstrap(b, i, gammaPow, config.gamma()));
     }
     Shape col = new Shape(batchSize, 1);
     return new Uploaded(states.obs, states.next,
@@ -458,7 +454,7 @@ final class DqnNetworks implements AutoCloseable {
 
   /** Observations and next observations only (the manual path keeps the rest on the host). */
   private Uploaded uploadStates(NDManager sub, ReplayBuffer.Batch b) {
-    return new Uploaded(uploadRows(sub, obsBuf, b.obs), uploadRows(sub, nextBuf, b.nextObs), null,
+    return new Uploaded(uploadRows(sub, obsBuf, b.obs()), uploadRows(sub, nextBuf, b.nextObs()), null,
         null, null);
   }
 
@@ -471,8 +467,8 @@ final class DqnNetworks implements AutoCloseable {
   }
 
   private void check(ReplayBuffer.Batch b) {
-    if (b.size != batchSize || b.obsDim != spec.inputs()) {
-      throw new IllegalArgumentException("batch " + b.size + "x" + b.obsDim + " does not match "
+    if (b.size() != batchSize || b.obsDim() != spec.inputs()) {
+      throw new IllegalArgumentException("batch " + b.size() + "x" + b.obsDim() + " does not match "
           + batchSize + "x" + spec.inputs());
     }
   }
@@ -493,6 +489,7 @@ final class DqnNetworks implements AutoCloseable {
 
   @Override
   public void close() {
+    closePending();
     if (manual()) {
       onlineManual.close();
       targetManual.close();

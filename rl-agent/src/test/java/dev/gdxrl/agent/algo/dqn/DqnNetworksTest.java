@@ -47,12 +47,12 @@ class DqnNetworksTest {
     SplittableRandom r = new SplittableRandom(9);
     for (int i = 0; i < 6; i++) {
       for (int k = 0; k < 3; k++) {
-        b.obs[3 * i + k] = (float) r.nextGaussian();
-        b.nextObs[3 * i + k] = (float) r.nextGaussian();
+        b.obs()[3 * i + k] = (float) r.nextGaussian();
+        b.nextObs()[3 * i + k] = (float) r.nextGaussian();
       }
-      b.actions[i] = i % 3;
-      b.rewards[i] = i - 2.5f;
-      b.terminated[i] = i == 1 || i == 4;
+      b.actions()[i] = i % 3;
+      b.rewards()[i] = i - 2.5f;
+      b.terminated()[i] = i == 1 || i == 4;
     }
     return b;
   }
@@ -71,9 +71,9 @@ class DqnNetworksTest {
     on.copyFrom(nets.online());
     HostNet tg = new HostNet(SPEC);
     tg.copyFrom(nets.target());
-    float[] y = new float[b.size];
-    for (int i = 0; i < b.size; i++) {
-      float[] next = java.util.Arrays.copyOfRange(b.nextObs, 3 * i, 3 * i + 3);
+    float[] y = new float[b.size()];
+    for (int i = 0; i < b.size(); i++) {
+      float[] next = java.util.Arrays.copyOfRange(b.nextObs(), 3 * i, 3 * i + 3);
       float[] qt = tg.forward(next, new float[3]);
       float best;
       if (doubleQ) {
@@ -81,8 +81,8 @@ class DqnNetworksTest {
       } else {
         best = Math.max(qt[0], Math.max(qt[1], qt[2]));
       }
-      y[i] = b.rewards[i] + (b.terminated[i] ? 0f
-          : (float) Math.pow(gamma, b.horizons[i]) * best);
+      y[i] = b.rewards()[i] + (b.terminated()[i] ? 0f
+          : (float) Math.pow(gamma, b.horizons()[i]) * best);
     }
     return y;
   }
@@ -99,9 +99,9 @@ class DqnNetworksTest {
         for (int i = 0; i < y.length; i++) {
           assertThat(y[i]).as("row %d", i).isCloseTo(expected[i], within(1e-5f));
         }
-        assertThat(y[1]).isEqualTo(b.rewards[1]); // terminated: no bootstrap
-        assertThat(y[4]).isEqualTo(b.rewards[4]);
-        assertThat(Math.abs(y[0] - b.rewards[0])).isGreaterThan(1e-4f); // bootstraps
+        assertThat(y[1]).isEqualTo(b.rewards()[1]); // terminated: no bootstrap
+        assertThat(y[4]).isEqualTo(b.rewards()[4]);
+        assertThat(Math.abs(y[0] - b.rewards()[0])).isGreaterThan(1e-4f); // bootstraps
         float[] other = expectedTargets(nets, b, !doubleQ, cfg.gamma());
         boolean differs = false;
         for (int i = 0; i < y.length; i++) {
@@ -121,18 +121,18 @@ class DqnNetworksTest {
         ReplayBuffer.Batch one = handMadeBatch();
         ReplayBuffer.Batch b = handMadeBatch();
         int[] horizons = {3, 2, 1, 2, 3, 5};
-        System.arraycopy(horizons, 0, b.horizons, 0, 6);
+        System.arraycopy(horizons, 0, b.horizons(), 0, 6);
         float[] y1 = nets.targets(one);
         float[] y = nets.targets(b);
         float[] expected = expectedTargets(nets, b, doubleQ, cfg.gamma());
         for (int i = 0; i < 6; i++) {
           assertThat(y[i]).as("row %d", i).isCloseTo(expected[i], within(1e-5f));
-          if (b.terminated[i]) {
-            assertThat(y[i]).isEqualTo(b.rewards[i]);
+          if (b.terminated()[i]) {
+            assertThat(y[i]).isEqualTo(b.rewards()[i]);
           } else {
             // r + g^h Q: the bootstrap term shrinks by g^(h-1) against the one-step target
-            float q1 = y1[i] - b.rewards[i];
-            assertThat(y[i] - b.rewards[i]).isCloseTo(
+            float q1 = y1[i] - b.rewards()[i];
+            assertThat(y[i] - b.rewards()[i]).isCloseTo(
                 (float) (q1 * Math.pow(cfg.gamma(), horizons[i] - 1)), within(1e-5f));
           }
         }
@@ -160,8 +160,8 @@ class DqnNetworksTest {
       } catch (ReflectiveOperationException e) {
         throw new AssertionError(e);
       }
-      assertThat(b.terminated[0]).isFalse();
-      assertThat(b.nextObs).containsExactly(finalObs);
+      assertThat(b.terminated()[0]).isFalse();
+      assertThat(b.nextObs()).containsExactly(finalObs);
       float[] y = agent.networks().targets(b);
       HostNet tg = new HostNet(MlpSpec.q(3, new int[] {8}, 3, false));
       tg.copyFrom(agent.networks().target());
@@ -296,7 +296,7 @@ class DqnNetworksTest {
   @Test
   void duelingParametersLoadAcrossPaths(@TempDir Path tmp) throws Exception {
     DqnConfig cfg = config(true, DqnConfig.HUBER, true);
-    float[] obs = handMadeBatch().nextObs;
+    float[] obs = handMadeBatch().nextObs();
     for (boolean fromManual : new boolean[] {false, true}) {
       Path dir = Files.createDirectories(tmp.resolve("from-" + (fromManual ? "manual" : "auto")));
       try (DqnNetworks writer = new DqnNetworks(DUELING, cfg, Device.cpu(),
@@ -377,8 +377,8 @@ class DqnNetworksTest {
       SplittableRandom r = new SplittableRandom(4);
       for (int k = 0; k < batches.length; k++) {
         batches[k] = handMadeBatch();
-        for (int i = 0; i < batches[k].nextObs.length; i++) {
-          batches[k].nextObs[i] += (float) r.nextGaussian();
+        for (int i = 0; i < batches[k].nextObs().length; i++) {
+          batches[k].nextObs()[i] += (float) r.nextGaussian();
         }
       }
       float[][] y = new float[3][6];
@@ -387,7 +387,11 @@ class DqnNetworksTest {
         assertThat(y[k]).containsExactly(a.targets(batches[k]), within(1e-5f));
       }
       for (int k = 0; k < 3; k++) {
-        float la = a.update(batches[k], y[k], true);
+        // the agent's gradient step: its loss on a's Q-values, then a's backward pass and Adam
+        float[] dq = new float[6 * spec.outputs()];
+        float la = (float) (DqnAgent.lossGradient(false, batches[k], a.predict(batches[k]), y[k],
+            spec.outputs(), dq) / 6);
+        a.step(dq);
         float lb = b.update(batches[k], true);
         assertThat(la).isCloseTo(lb, within(1e-5f));
       }
