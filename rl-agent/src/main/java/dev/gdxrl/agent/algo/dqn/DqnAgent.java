@@ -6,6 +6,7 @@ import dev.gdxrl.agent.buffer.NStepWriter;
 import dev.gdxrl.agent.buffer.ReplayBuffer;
 import dev.gdxrl.agent.net.HostNet;
 import dev.gdxrl.agent.net.MlpSpec;
+import dev.gdxrl.agent.train.LinearSchedule;
 import dev.gdxrl.env.Discrete;
 import dev.gdxrl.env.VectorEnv;
 import java.io.IOException;
@@ -289,8 +290,9 @@ public final class DqnAgent implements ValueAgent {
   private int train(int steps, long envStep) {
     int done = 0;
     if (config.annealLr()) {
-      double remaining = Math.max(0.0, 1.0 - (double) envStep / context.totalSteps());
-      nets.optimiser().setLearningRate(config.learningRate() * remaining);
+      double remaining = LinearSchedule.progressRemaining(envStep, context.totalSteps());
+      nets.optimiser().setLearningRate(
+          LinearSchedule.linear(config.learningRate(), true).at(remaining));
     }
     // plain DQN whose target network only moves between rounds: sample the round's batches
     // first (the same draws, in the same order) and compute all their targets in one pass
