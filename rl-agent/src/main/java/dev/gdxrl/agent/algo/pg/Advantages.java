@@ -78,18 +78,28 @@ public final class Advantages {
 
   /** Normalises {@code x[0..len)} in place to mean 0 and standard deviation 1 (eps 1e-8). */
   public static void normalize(float[] x, int len) {
+    normalize(x, 0, 1, len);
+  }
+
+  /**
+   * Normalises the {@code count} entries {@code x[offset + r * stride]} in place to mean 0 and
+   * (sample) standard deviation 1, eps 1e-8: a column of row-major rows with {@code stride} the
+   * row width.
+   */
+  public static void normalize(float[] x, int offset, int stride, int count) {
     double s = 0;
-    for (int k = 0; k < len; k++) {
-      s += x[k];
+    for (int r = 0; r < count; r++) {
+      s += x[offset + r * stride];
     }
-    double mean = s / len;
+    double mean = s / count;
     double ss = 0;
-    for (int k = 0; k < len; k++) {
-      double d = x[k] - mean;
+    for (int r = 0; r < count; r++) {
+      double d = x[offset + r * stride] - mean;
       ss += d * d;
     }
-    double std = Math.sqrt(ss / Math.max(1, len - 1));
-    for (int k = 0; k < len; k++) {
+    double std = Math.sqrt(ss / Math.max(1, count - 1));
+    for (int r = 0; r < count; r++) {
+      int k = offset + r * stride;
       x[k] = (float) ((x[k] - mean) / (std + 1e-8));
     }
   }

@@ -76,22 +76,6 @@ public record Minibatch(float[] rows, int size, int obsDim, int actionWidth) {
     if (size < 2) {
       return;
     }
-    int w = width();
-    int col = oldLogpColumn() + 1;
-    double s = 0;
-    for (int r = 0; r < size; r++) {
-      s += rows[r * w + col];
-    }
-    double mean = s / size;
-    double ss = 0;
-    for (int r = 0; r < size; r++) {
-      double d = rows[r * w + col] - mean;
-      ss += d * d;
-    }
-    double std = Math.sqrt(ss / (size - 1));
-    for (int r = 0; r < size; r++) {
-      int k = r * w + col;
-      rows[k] = (float) ((rows[k] - mean) / (std + 1e-8));
-    }
+    Advantages.normalize(rows, oldLogpColumn() + 1, width(), size);
   }
 }
