@@ -19,9 +19,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The one generic parity test of the kernel: for every head kind (Q, dueling, logits, Gaussian,
- * V), one and two trunks, ReLU and tanh, and zero to two hidden layers, the hand-written forward
- * and backward pass give what autograd gives for the same outputs and for the loss {@code sum_h
+ * The one generic parity test of the hand-written passes: for every head kind (Q, dueling, logits,
+ * Gaussian, V), one and two trunks, ReLU and tanh, and zero to two hidden layers, the forward and
+ * backward pass of the kernel (NDArray operations) and of {@link HostNet} (plain Java) give what
+ * autograd gives for the same outputs and for the loss {@code sum_h
  * sum(out_h * dHead_h)} (so {@code dHead_h} is the gradient at head h). A new head or layer type
  * adds its specs here. The losses' own gradients are checked against autograd where each loss is
  * written ({@code ManualActorCriticTest}, {@code DqnNetworksTest}).
@@ -56,7 +57,11 @@ class DenseKernelTest {
   /** Outputs and gradient of the spec on seeded data: autograd's or the kernel's. */
   private record Result(float[][] outputs, float[] gradient) {}
 
-  private static Result run(MlpSpec spec, long seed, boolean autograd) {
+  /** Who computes: DJL's autograd (the oracle), the kernel's backward, HostNet's backward. */
+  enum Path { AUTOGRAD, KERNEL, HOST }
+
+  private static Result run(MlpSpec spec, long seed, Path path) {
+    boolean autograd = path == Path.AUTOGRAD;
     SplittableRandom rng = new SplittableRandom(seed);
     int rows = 9;
     MlpSpec.Layout layout = spec.layout();
@@ -90,14 +95,32 @@ class DenseKernelTest {
       }
       float[] grad = new float[layout.size()];
       java.util.Arrays.fill(grad, Float.NaN); // every layer entry must be written
-      try (DenseKernel kernel = new DenseKernel(spec, () -> flat);
-          NDManager sub = m.newSubManager()) {
-        DenseKernel.Pass pass = kernel.pass();
-        NDArray[] out = kernel.forward(in, pass);
-        for (int h = 0; h < out.length; h++) {
-          outputs[h] = out[h].toFloatArray();
+      if (path == Path.HOST) {
+        HostNet net = new HostNet(spec, theta);
+        // a larger call first: the backward must use this call's rows, not stale buffers
+        float[] big = gaussian(rng, 2 * rows * spec.inputs(), 1);
+        net.forward(big, 2 * rows, new float[2 * rows * spec.head(0).size()],
+            dHeads.length > 1 ? new float[2 * rows * spec.head(1).size()] : null);
+        float[][] bigD = new float[dHeads.length][];
+        for (int h = 0; h < dHeads.length; h++) {
+          bigD[h] = gaussian(rng, 2 * rows * spec.head(h).size(), 1);
         }
-        kernel.backward(pass, d, grad);
+        net.backward(big, 2 * rows, bigD, new float[layout.size()]);
+        for (int h = 0; h < dHeads.length; h++) {
+          outputs[h] = new float[rows * spec.head(h).size()];
+        }
+        net.forward(x, rows, outputs[0], dHeads.length > 1 ? outputs[1] : null);
+        net.backward(x, rows, dHeads, grad);
+      } else {
+        try (DenseKernel kernel = new DenseKernel(spec, () -> flat);
+            NDManager sub = m.newSubManager()) {
+          DenseKernel.Pass pass = kernel.pass();
+          NDArray[] out = kernel.forward(in, pass);
+          for (int h = 0; h < out.length; h++) {
+            outputs[h] = out[h].toFloatArray();
+          }
+          kernel.backward(pass, d, grad);
+        }
       }
       // a Gaussian's log-std is the loss's business: the kernel leaves it alone
       for (int h = 0; h < dHeads.length; h++) {
@@ -115,10 +138,17 @@ class DenseKernelTest {
   @MethodSource("specs")
   void forwardAndBackwardMatchAutograd(MlpSpec spec) {
     for (long seed = 1; seed <= 2; seed++) {
-      Result auto = run(spec, seed, true);
-      Result manual = run(spec, seed, false);
+      Result auto = run(spec, seed, Path.AUTOGRAD);
+      for (Path path : new Path[] {Path.KERNEL, Path.HOST}) {
+        check(spec, auto, run(spec, seed, path), path);
+      }
+    }
+  }
+
+  private static void check(MlpSpec spec, Result auto, Result manual, Path path) {
+    {
       for (int h = 0; h < spec.heads().size(); h++) {
-        assertThat(manual.outputs()[h]).as("%s head %d", spec, h)
+        assertThat(manual.outputs()[h]).as("%s %s head %d", path, spec, h)
             .containsExactly(auto.outputs()[h], within(1e-5f));
       }
       double maxAbs = 0;
@@ -126,7 +156,7 @@ class DenseKernelTest {
         maxAbs = Math.max(maxAbs, Math.abs(e));
       }
       assertThat(maxAbs).as("a gradient with something in it").isGreaterThan(0.1);
-      assertThat(manual.gradient()).as("%s gradient", spec)
+      assertThat(manual.gradient()).as("%s %s gradient", path, spec)
           .containsExactly(auto.gradient(), within((float) (1e-5 + 1e-5 * maxAbs)));
       // every dense layer gets a gradient (a head or trunk left out would stay 0 here)
       for (MlpSpec.Dense d : spec.layout().dense()) {
@@ -143,8 +173,8 @@ class DenseKernelTest {
   /** The dueling gradient is not the plain head's: the value layer and the mean do something. */
   @Test
   void duelingGradientDiffersFromPlainOnTheSharedLayers() {
-    float[] plain = run(MlpSpec.q(5, new int[] {7}, 3, false), 3, false).gradient();
-    float[] dueling = run(MlpSpec.q(5, new int[] {7}, 3, true), 3, false).gradient();
+    float[] plain = run(MlpSpec.q(5, new int[] {7}, 3, false), 3, Path.KERNEL).gradient();
+    float[] dueling = run(MlpSpec.q(5, new int[] {7}, 3, true), 3, Path.KERNEL).gradient();
     // the same data only up to the parameters: compare the structure instead of values
     MlpSpec.Layout layout = MlpSpec.q(5, new int[] {7}, 3, true).layout();
     MlpSpec.Dense a = layout.head(0, 0);

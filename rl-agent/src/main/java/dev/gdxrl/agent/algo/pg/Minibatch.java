@@ -62,9 +62,14 @@ public record Minibatch(float[] rows, int size, int obsDim, int actionWidth) {
 
   /** Copies the observations, {@code size x obsDim} row-major, into {@code dst}. */
   public void observations(float[] dst) {
+    observations(0, size, dst);
+  }
+
+  /** Copies the observations of rows [from, to), row-major, into {@code dst} from index 0. */
+  public void observations(int from, int to, float[] dst) {
     int w = width();
-    for (int r = 0; r < size; r++) {
-      System.arraycopy(rows, r * w, dst, r * obsDim, obsDim);
+    for (int r = from; r < to; r++) {
+      System.arraycopy(rows, r * w, dst, (r - from) * obsDim, obsDim);
     }
   }
 

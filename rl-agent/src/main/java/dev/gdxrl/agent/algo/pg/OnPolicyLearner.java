@@ -79,6 +79,8 @@ public abstract class OnPolicyLearner<C extends OnPolicyConfig>
   /** The updates' view of {@link #buffer}. */
   private final Rollout rollout;
   private final PgStep pgStep;
+  /** The threads the update's gradients run on ({@link #endRollout(long, ShardThreads)}). */
+  private ShardThreads updateThreads = ShardThreads.CALLER;
   private final LinearSchedule lrSchedule;
   final SplittableRandom actRng;
   private final SplittableRandom shuffleRng;
@@ -349,6 +351,11 @@ public abstract class OnPolicyLearner<C extends OnPolicyConfig>
    * end changes neither. Returns the gradient steps taken.
    */
   int endRollout(long envStep) {
+    return endRollout(envStep, ShardThreads.CALLER);
+  }
+
+  /** {@link #endRollout(long)} with the update's gradients split over {@code threads}. */
+  int endRollout(long envStep, ShardThreads threads) {
     long t1 = System.nanoTime();
     if (!buffer.full()) {
       collectNanos += t1 - lastCollectStart;
@@ -358,7 +365,12 @@ public abstract class OnPolicyLearner<C extends OnPolicyConfig>
     collectNanos += t1 - lastCollectStart;
     double remaining = LinearSchedule.progressRemaining(envStep, totalSteps);
     optimizer.setLearningRate(lrSchedule.at(remaining));
-    lastStats = update(remaining);
+    updateThreads = threads;
+    try {
+      lastStats = update(remaining);
+    } finally {
+      updateThreads = ShardThreads.CALLER;
+    }
     setTheta(net.hostParameters());
     buffer.clear();
     updateNanos += System.nanoTime() - t1;
@@ -596,7 +608,7 @@ public abstract class OnPolicyLearner<C extends OnPolicyConfig>
   /** One gradient step on {@code mb}; returns the loss's batch sums. */
   protected LossTerms.Sums gradientStep(Minibatch mb, PgStep.Objective objective,
       double maxGradNorm) {
-    return pgStep.step(mb, objective, maxGradNorm);
+    return pgStep.step(mb, objective, maxGradNorm, updateThreads);
   }
 
   /** The optimiser's current learning rate. */

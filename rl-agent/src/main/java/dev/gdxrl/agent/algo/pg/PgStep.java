@@ -15,11 +15,12 @@ import java.util.List;
 /**
  * One gradient step of REINFORCE, A2C or PPO on a {@link Minibatch}: the loss of an {@link
  * Objective}, its gradient, gradient-norm clipping and the optimiser's update; it returns the
- * loss's batch sums. The gradient comes by hand on the CPU ({@link ManualActorCritic}) and from
- * DJL's autograd elsewhere (the loss below, from {@link PgLosses}); {@link GradientPath} chooses.
+ * loss's batch sums. The gradient comes by hand on the CPU ({@link ManualActorCritic}, on the
+ * host) and from DJL's autograd elsewhere (the loss below, from {@link PgLosses}); {@link
+ * GradientPath} chooses.
  *
- * <p>Memory: everything a step creates lives on a sub-manager of the network's manager, closed
- * at the end of the step.
+ * <p>Memory: everything an autograd step creates lives on a sub-manager of the network's
+ * manager, closed at the end of the step.
  */
 final class PgStep implements AutoCloseable {
 
@@ -74,7 +75,6 @@ final class PgStep implements AutoCloseable {
   /** Computes gradients with autograd from now on (the GPU's path); for tests comparing them. */
   void useAutograd() {
     if (manual != null) {
-      manual.close();
       manual = null;
       net.requireGradients();
     }
@@ -82,21 +82,24 @@ final class PgStep implements AutoCloseable {
 
   /** Call after the network's parameters were loaded from a file. */
   void parametersLoaded() {
-    if (manual != null) {
-      manual.refresh();
-    } else {
+    if (manual == null) {
       net.requireGradients();
     }
   }
 
-  /** One step on {@code mb}; returns the loss's batch sums (before the step). */
-  LossTerms.Sums step(Minibatch mb, Objective objective, double maxGradNorm) {
+  /**
+   * One step on {@code mb}; returns the loss's batch sums (before the step). The hand-written
+   * gradient splits the minibatch over the lanes of {@code threads}; the result does not depend
+   * on their number.
+   */
+  LossTerms.Sums step(Minibatch mb, Objective objective, double maxGradNorm,
+      ShardThreads threads) {
+    if (manual != null) {
+      LossTerms.Sums sums = manual.gradient(mb, objective, threads, manualGrad);
+      optimizer.step(net.theta(), manualGrad, maxGradNorm);
+      return sums;
+    }
     try (NDManager m = manager.newSubManager()) {
-      if (manual != null) {
-        LossTerms.Sums sums = manual.gradient(m, mb, objective, manualGrad);
-        optimizer.step(net.theta(), manualGrad, maxGradNorm);
-        return sums;
-      }
       return autogradStep(m, mb, objective, maxGradNorm);
     }
   }
@@ -190,8 +193,6 @@ final class PgStep implements AutoCloseable {
 
   @Override
   public void close() {
-    if (manual != null) {
-      manual.close();
-    }
+    manual = null;
   }
 }

@@ -50,6 +50,8 @@ final class ShardedRollout implements Collector<Object>, Collector.Block {
   private final double[] noise;
   private final EpisodeStats[][] episodes;
   private final IntConsumer task = this::collectShard;
+  /** The shard threads, for the update's gradients too. */
+  private final ShardThreads threads;
   private float[][] start;
   private float[][] current;
   private int t0;
@@ -72,6 +74,17 @@ final class ShardedRollout implements Collector<Object>, Collector.Block {
     this.noise = new double[steps * n * draws];
     this.episodes = new EpisodeStats[steps][n];
     this.shards = new Shard[venv.shards()];
+    this.threads = new ShardThreads() {
+      @Override
+      public int count() {
+        return shards.length;
+      }
+
+      @Override
+      public void run(IntConsumer t) {
+        venv.forEachShard(t);
+      }
+    };
     for (int s = 0; s < shards.length; s++) {
       shards[s] = new Shard(venv.shardStart(s), venv.shardEnd(s));
     }
@@ -114,7 +127,7 @@ final class ShardedRollout implements Collector<Object>, Collector.Block {
 
   @Override
   public int finish(long envStep) {
-    return learner.endRollout(envStep);
+    return learner.endRollout(envStep, threads);
   }
 
   @Override

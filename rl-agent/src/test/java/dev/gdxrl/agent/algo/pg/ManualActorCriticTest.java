@@ -107,12 +107,18 @@ class ManualActorCriticTest {
 
     float[] actual = new float[expected.length];
     LossTerms.Sums terms;
+    PgStep.Objective objective = new PgStep.Objective(ppo, clip, clipVf, vf, ent);
+    Minibatch mb = new Minibatch(packed, rows, obsDim, k);
     try (NDManager m = NDManager.newBaseManager(Device.cpu())) {
       ActorCriticNet net = new ActorCriticNet(spec, new SplittableRandom(5)).initialize(m);
-      try (ManualActorCritic manual = new ManualActorCritic(net);
-          NDManager sub = m.newSubManager()) {
-        terms = manual.gradient(sub, new Minibatch(packed, rows, obsDim, k),
-            new PgStep.Objective(ppo, clip, clipVf, vf, ent), actual);
+      ManualActorCritic manual = new ManualActorCritic(net);
+      terms = manual.gradient(mb, objective, ShardThreads.CALLER, actual);
+      // the same gradient and sums, bit for bit, on any number of threads
+      for (int lanes = 2; lanes <= ManualActorCritic.CHUNKS + 1; lanes++) {
+        float[] g = new float[expected.length];
+        LossTerms.Sums t = new ManualActorCritic(net).gradient(mb, objective, threads(lanes), g);
+        assertThat(g).as("%d threads", lanes).containsExactly(actual);
+        assertThat(t).as("%d threads", lanes).isEqualTo(terms);
       }
     }
     assertThat(terms.objective()).isCloseTo(expectedTerms[0], within(1e-4));
@@ -132,6 +138,43 @@ class ManualActorCriticTest {
     }
   }
 
+  /** Lanes on threads of their own (lane 0 on the caller), started for each run. */
+  static ShardThreads threads(int lanes) {
+    return new ShardThreads() {
+      @Override
+      public int count() {
+        return lanes;
+      }
+
+      @Override
+      public void run(java.util.function.IntConsumer task) {
+        Thread[] t = new Thread[lanes - 1];
+        java.util.concurrent.atomic.AtomicReference<Throwable> failure =
+            new java.util.concurrent.atomic.AtomicReference<>();
+        for (int s = 1; s < lanes; s++) {
+          int lane = s;
+          t[s - 1] = new Thread(() -> {
+            try {
+              task.accept(lane);
+            } catch (Throwable e) {
+              failure.set(e);
+            }
+          });
+          t[s - 1].start();
+        }
+        task.accept(0);
+        for (Thread th : t) {
+          try {
+            th.join();
+          } catch (InterruptedException e) {
+            throw new IllegalStateException(e);
+          }
+        }
+        assertThat(failure.get()).isNull();
+      }
+    };
+  }
+
   /** The host's tanh (acting, evaluation) stays within one float ulp of the exact value. */
   @Test
   void hostTanhIsWithinOneUlp() {
@@ -139,12 +182,17 @@ class ManualActorCriticTest {
     for (int i = 0; i < 200_000; i++) {
       float x = (float) (rng.nextGaussian() * Math.pow(10, rng.nextInt(-9, 2)));
       float exact = (float) Math.tanh(x);
-      assertThat(HostNet.tanh(x)).as("tanh(%s)", x)
-          .isCloseTo(exact, within(Math.ulp(exact)));
+      // in double: a float subtraction of two neighbours can round past one ulp
+      assertThat(Math.abs((double) HostNet.tanh(x) - exact)).as("tanh(%s)", x)
+          .isLessThanOrEqualTo(Math.ulp(exact));
     }
     assertThat(HostNet.tanh(50f)).isEqualTo(1f);
     assertThat(HostNet.tanh(-50f)).isEqualTo(-1f);
+    assertThat(HostNet.tanh(9.5f)).isEqualTo(1f);
     assertThat(HostNet.tanh(0f)).isEqualTo(0f);
+    assertThat(HostNet.tanh(-0f)).isEqualTo(-0f);
+    assertThat(HostNet.tanh(1e-30f)).isEqualTo(1e-30f);
+    assertThat(HostNet.tanh(Float.NaN)).isNaN();
   }
 
   /** Gradient steps leave no arrays behind on the network's (long-lived) manager. */
@@ -170,21 +218,16 @@ class ManualActorCriticTest {
     }
     try (NDManager m = NDManager.newBaseManager(Device.cpu())) {
       ActorCriticNet net = new ActorCriticNet(spec, new SplittableRandom(5)).initialize(m);
-      try (ManualActorCritic manual = new ManualActorCritic(net)) {
-        float[] grad = new float[net.layout().size()];
-        PgStep.Objective loss = PgStep.Objective.ppo(0.2, 0.2, 0.5, 0.01);
-        Minibatch mb = new Minibatch(packed, rows, obsDim, k);
-        try (NDManager sub = m.newSubManager()) {
-          manual.gradient(sub, mb, loss, grad);
-        }
-        int before = m.getManagedArrays().size();
-        for (int i = 0; i < 20; i++) {
-          try (NDManager sub = m.newSubManager()) {
-            manual.gradient(sub, mb, loss, grad);
-          }
-        }
-        assertThat(m.getManagedArrays().size()).isEqualTo(before);
+      ManualActorCritic manual = new ManualActorCritic(net);
+      float[] grad = new float[net.layout().size()];
+      PgStep.Objective loss = PgStep.Objective.ppo(0.2, 0.2, 0.5, 0.01);
+      Minibatch mb = new Minibatch(packed, rows, obsDim, k);
+      manual.gradient(mb, loss, ShardThreads.CALLER, grad);
+      int before = m.getManagedArrays().size();
+      for (int i = 0; i < 20; i++) {
+        manual.gradient(mb, loss, threads(2), grad);
       }
+      assertThat(m.getManagedArrays().size()).isEqualTo(before);
     }
   }
 }
