@@ -28,6 +28,8 @@ public abstract class AdamStep {
 
   protected float lr;
   protected final float eps = 1e-8f;
+  /** The update itself, host or device form: the one Adam of {@link UpdateRule}. */
+  protected final UpdateRule rule = new UpdateRule.Adam(eps);
   protected final float maxGradNorm;
   protected long t;
 
@@ -264,37 +266,12 @@ public abstract class AdamStep {
             "gradient has " + g.length + " entries, parameters " + w.length);
       }
       int n = g.length;
-      // eight independent float sums (the JIT cannot reorder one sum; this keeps both FP ports
-      // busy), added in double at the end
-      float s0 = 0;
-      float s1 = 0;
-      float s2 = 0;
-      float s3 = 0;
-      float s4 = 0;
-      float s5 = 0;
-      float s6 = 0;
-      float s7 = 0;
-      int i = 0;
-      for (; i + 7 < n; i += 8) {
-        s0 += g[i] * g[i];
-        s1 += g[i + 1] * g[i + 1];
-        s2 += g[i + 2] * g[i + 2];
-        s3 += g[i + 3] * g[i + 3];
-        s4 += g[i + 4] * g[i + 4];
-        s5 += g[i + 5] * g[i + 5];
-        s6 += g[i + 6] * g[i + 6];
-        s7 += g[i + 7] * g[i + 7];
-      }
-      double tail = 0;
-      for (; i < n; i++) {
-        tail += g[i] * g[i];
-      }
-      float norm = (float) Math.sqrt((double) s0 + s1 + s2 + s3 + s4 + s5 + s6 + s7 + tail);
-      float scale = maxGradNorm > 0 ? Math.min(1f, maxGradNorm / (norm + 1e-6f)) : 1f;
+      double norm = GradClip.norm(g, n);
+      float scale = GradClip.scale(norm, maxGradNorm);
       t++;
-      adamUpdate(w, g, m, v, n, scale, lr, eps, t);
+      rule.host(w, g, m, v, n, scale, lr, t);
       weightView.put(0, w);
-      return norm;
+      return (float) norm;
     }
   }
 
@@ -326,8 +303,8 @@ public abstract class AdamStep {
       try (ai.djl.ndarray.NDManager scope = p.getManager().newSubManager()) {
         NDArray grad = p.getGradient();
         grad.attach(scope); // the handle and every temporary below go with the scope
-        float norm = grad.norm().getFloat();
-        float scale = maxGradNorm > 0 ? Math.min(1f, maxGradNorm / (norm + 1e-6f)) : 1f;
+        double norm = GradClip.norm(java.util.List.of(grad));
+        float scale = GradClip.scale(norm, maxGradNorm);
         if (scale < 1f) {
           grad.muli(scale);
         }
@@ -338,9 +315,9 @@ public abstract class AdamStep {
           v.attach(p.getManager());
         }
         t++;
-        deviceAdamUpdate(p, grad, m, v, lr, eps, t);
+        rule.device(p, grad, m, v, lr, t);
         grad.subi(grad);
-        return norm;
+        return (float) norm;
       }
     }
   }

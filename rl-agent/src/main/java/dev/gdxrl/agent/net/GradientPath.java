@@ -9,8 +9,10 @@ import ai.djl.Device;
  */
 public enum GradientPath {
   /**
-   * {@link DenseKernel}'s forward with nothing recorded, the loss's gradient on the host, then
-   * {@link DenseKernel#backward}: the CPU, where autograd's per-op recording is most of a step.
+   * The forward pass with nothing recorded, the loss's gradient on the host, then the
+   * hand-written backward pass: {@link HostNet#backward} (plain Java, split over threads) for the
+   * actor-critics, {@link DenseKernel#backward} (libtorch's matrix products, for DQN's wider
+   * networks) for DQN. The CPU, where autograd's per-op recording is most of a step.
    */
   HAND_WRITTEN,
   /** DJL's autograd on the device: GPUs, and the tests' oracle for the hand-written path. */

@@ -3,6 +3,7 @@ package dev.gdxrl.agent.algo.pg;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Parameter;
+import dev.gdxrl.agent.net.GradClip;
 import dev.gdxrl.agent.net.UpdateRule;
 import dev.gdxrl.agent.net.GradientPath;
 import java.nio.ByteOrder;
@@ -13,7 +14,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One optimiser step after a backward pass: global gradient-norm clipping, then an {@link
+ * One optimiser step after a backward pass: global gradient-norm clipping ({@link GradClip}),
+ * then an {@link
  * UpdateRule} (Adam or RMSprop with PyTorch's formulas, as Stable-Baselines3 uses them), then
  * zeroing the gradients. The learning rate can change between steps (annealing).
  *
@@ -89,17 +91,11 @@ public final class PgOptimizer {
         int n = gradViews[i].capacity();
         ensure(n);
         gradViews[i].get(0, g, 0, n);
-        for (int k = 0; k < n; k++) {
-          sumSq += (double) g[k] * g[k];
-        }
-      } else {
-        float norm = gr.norm().getFloat();
-        sumSq += (double) norm * norm;
+        sumSq += GradClip.sumOfSquares(g, n);
       }
     }
-    double norm = Math.sqrt(sumSq);
-    float scale = maxGradNorm > 0 && norm > maxGradNorm ? (float) (maxGradNorm / (norm + 1e-6))
-        : 1f;
+    double norm = host ? Math.sqrt(sumSq) : GradClip.norm(java.util.Arrays.asList(grads));
+    float scale = GradClip.scale(norm, maxGradNorm);
     for (int i = 0; i < grads.length; i++) {
       Parameter p = params.get(i);
       if (host) {
@@ -113,7 +109,7 @@ public final class PgOptimizer {
 
   /**
    * The host step with the gradient given as a host array (computed by hand: {@code
-   * ManualActorCritic} and {@link dev.gdxrl.agent.net.DenseKernel#backward}) for the single
+   * ManualActorCritic} and {@link dev.gdxrl.agent.net.HostNet#backward}) for the single
    * parameter {@code p}; CPU only. Same update as {@link #step(List, double, NDManager)}.
    *
    * @return the gradient norm before clipping
@@ -121,19 +117,8 @@ public final class PgOptimizer {
   public double step(Parameter p, float[] grad, double maxGradNorm) {
     t++;
     int n = grad.length;
-    double s0 = 0;
-    double s1 = 0;
-    int k = 0;
-    for (; k + 1 < n; k += 2) {
-      s0 += (double) grad[k] * grad[k];
-      s1 += (double) grad[k + 1] * grad[k + 1];
-    }
-    for (; k < n; k++) {
-      s0 += (double) grad[k] * grad[k];
-    }
-    double norm = Math.sqrt(s0 + s1);
-    float scale = maxGradNorm > 0 && norm > maxGradNorm ? (float) (maxGradNorm / (norm + 1e-6))
-        : 1f;
+    double norm = GradClip.norm(grad, n);
+    float scale = GradClip.scale(norm, maxGradNorm);
     FloatBuffer weightView = view(p.getArray());
     if (weightView.capacity() != n) {
       throw new IllegalArgumentException(
