@@ -43,7 +43,8 @@ public final class Ppo extends OnPolicyLearner<Ppo.PpoConfig> {
    * @param sharedTrunk one trunk for actor and critic (default false)
    * @param logStdInit initial log-std of the Gaussian policy (default 0)
    * @param normalizeObservations running-statistics observation normalisation (default true)
-   * @param threads worker threads stepping the envs; results do not depend on it (default 1)
+   * @param threads threads stepping the envs and sharing each minibatch's gradient (up to 4 help);
+   *     results do not depend on it (default 1)
    */
   public record PpoConfig(int nEnvs, int nSteps, int batchSize, int nEpochs, double learningRate,
       boolean annealLr, double gamma, double gaeLambda, double clipRange, boolean annealClip,

@@ -35,7 +35,8 @@ public final class Reinforce extends OnPolicyLearner<Reinforce.ReinforceConfig> 
    * @param sharedTrunk one trunk for actor and critic (default false)
    * @param logStdInit initial log-std of the Gaussian policy (default 0)
    * @param normalizeObservations running-statistics observation normalisation (default true)
-   * @param threads worker threads stepping the envs; results do not depend on it (default 1)
+   * @param threads threads stepping the envs and sharing each minibatch's gradient (up to 4 help);
+   *     results do not depend on it (default 1)
    */
   public record ReinforceConfig(int nEnvs, int nSteps, double learningRate, boolean annealLr,
       double gamma, boolean normalizeAdvantage, double entCoef, double vfCoef, double maxGradNorm,
