@@ -24,6 +24,8 @@ public final class HostNet {
   /** Per dense layer (by segment index of its weight): its weights as [in][out]. */
   private final float[][][] transposed;
   private final boolean tanh;
+  /** Whether tanh layers use {@link #fastTanh} ({@link #forTraining}). */
+  private boolean fastTanh;
   /** Per trunk and hidden layer: the layer's outputs for the rows of the current call. */
   private final float[][][] acts;
   private final float[][] vectors;
@@ -73,6 +75,17 @@ public final class HostNet {
 
   public MlpSpec spec() {
     return spec;
+  }
+
+  /**
+   * A copy for the actor-critics' training passes ({@link #backward}): tanh layers use {@link
+   * #fastTanh}. Acting and evaluation keep {@link #tanh}, whose values do not change between
+   * builds.
+   */
+  public static HostNet forTraining(MlpSpec spec) {
+    HostNet net = new HostNet(spec);
+    net.fastTanh = true;
+    return net;
   }
 
   /** Copies the current parameters of {@code net} from its device. */
@@ -230,7 +243,11 @@ public final class HostNet {
       return;
     }
     int n = rows * out;
-    if (tanh) {
+    if (tanh && fastTanh) {
+      for (int j = 0; j < n; j++) {
+        y[j] = fastTanh(y[j]);
+      }
+    } else if (tanh) {
       for (int j = 0; j < n; j++) {
         y[j] = tanh(y[j]);
       }
@@ -510,6 +527,37 @@ public final class HostNet {
     double q = Q0 + t * (Q1 + t * (Q2 + t * (Q3 + t * (Q4 + t * (Q5 + t * (Q6 + t * Q7))))));
     return (float) (x * p / q);
   }
+
+  /**
+   * {@link #tanh}'s rational function evaluated in float, which the JIT partly vectorises (about
+   * 2.4 ns here against 4.6): at most 6 ulps from the exact value (absolute error below 4e-7),
+   * about what libtorch's float tanh gives; for the training passes only ({@link #forTraining}).
+   */
+  public static float fastTanh(float v) {
+    float x = Math.max(-9.5f, Math.min(9.5f, v));
+    float t = x * x;
+    float p = FP0 + t * (FP1 + t * (FP2 + t * (FP3 + t * (FP4 + t * (FP5 + t * FP6)))));
+    float q = FQ0 + t * (FQ1 + t * (FQ2 + t * (FQ3 + t * (FQ4 + t * (FQ5 + t * (FQ6
+        + t * FQ7))))));
+    // never beyond +-1, where the backward's 1 - y^2 would turn negative
+    return Math.max(-1f, Math.min(1f, x * p / q));
+  }
+
+  private static final float FP0 = 1f;
+  private static final float FP1 = (float) 0.14814814814814814;
+  private static final float FP2 = (float) 0.005432098765432099;
+  private static final float FP3 = (float) 7.361398665746492e-05;
+  private static final float FP4 = (float) 4.0896659254147175e-07;
+  private static final float FP5 = (float) 8.696790909972818e-10;
+  private static final float FP6 = (float) 4.918999383468789e-13;
+  private static final float FQ0 = 1f;
+  private static final float FQ1 = (float) 0.48148148148148145;
+  private static final float FQ2 = (float) 0.03259259259259259;
+  private static final float FQ3 = (float) 0.0007085346215780998;
+  private static final float FQ4 = (float) 6.134498888122077e-06;
+  private static final float FQ5 = (float) 2.1524557502182723e-08;
+  private static final float FQ6 = (float) 2.55787967940377e-11;
+  private static final float FQ7 = (float) 4.684761317589322e-15;
 
   // the convergent's coefficients (exact rationals, here rounded to double), lowest power first
   private static final double P0 = 1.0;

@@ -134,7 +134,7 @@ final class ManualActorCritic {
     if (h == null) {
       // made by the lane's own thread, like its chunks: what one lane writes per row must not
       // share a cache line with what another reads (that made two threads slower than one)
-      h = nets[s] = new HostNet(spec.mlp());
+      h = nets[s] = HostNet.forTraining(spec.mlp());
       netVersion[s] = version - 1;
     }
     if (netVersion[s] != version) {
