@@ -18,10 +18,9 @@ import java.util.function.IntConsumer;
  *
  * <p>Threads: every minibatch is split into {@link #CHUNKS} fixed chunks of rows; each chunk's
  * gradient and loss sums are computed on their own, and the chunks are added up in a fixed tree,
- * {@code (c0 + c1) + (c2 + c3)}.
- * The lanes of a {@link ShardThreads} (the vector env's shard threads) share the chunks out,
- * each with its own host copy of the networks, so the gradient is the same for any number of
- * threads.
+ * {@code (c0 + c1) + (c2 + c3)}. The lanes of a {@link ShardThreads} (the vector env's shard
+ * threads) share the chunks out, each with its own host copy of the networks ({@link
+ * HostNet#forTraining}: tanh in float), so the gradient is the same for any number of threads.
  */
 final class ManualActorCritic {
   /** Chunks of every minibatch (up to this many threads help). */
